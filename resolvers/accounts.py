@@ -1,0 +1,299 @@
+"""Accounts: sign-up, login, sessions, invitations, profile, password, language, teammates."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from models.accounts import Company, Invitation, Role, Session, User
+from resolvers import sessions
+from resolvers.context import Context
+from resolvers.errors import DomainError
+from resolvers.pagination import Page, paginate
+from resolvers.passwords import check_strength, hash_password, needs_rehash, verify_password
+from resolvers.ratelimit import login_limiter
+from resolvers.tenancy import company_scope, get_in_company
+from resolvers.validation import (
+    clean_email,
+    clean_language,
+    clean_phone,
+    clean_text,
+    clean_timezone,
+)
+from settings import get_settings
+
+NAME_MAX = 200
+ADMINS = (Role.OWNER, Role.ADMIN)
+
+
+@dataclass
+class SignedIn:
+    """What a successful sign-up, login, refresh or invitation acceptance returns."""
+
+    user: User
+    tokens: sessions.Tokens
+
+
+def _signed_in(ctx: Context, user: User, tokens: sessions.Tokens) -> SignedIn:
+    # From here on the request speaks for the new session (its answer reads the user).
+    ctx.user, ctx.session, ctx.language = user, tokens.session, user.language
+    return SignedIn(user, tokens)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def sign_up(
+    ctx: Context,
+    *,
+    company_name: str,
+    full_name: str,
+    email: str,
+    password: str,
+    language: str | None,
+) -> SignedIn:
+    """A new company with its OWNER, signed in."""
+    company_name = clean_text(company_name, "companyName", max_length=NAME_MAX)
+    full_name = clean_text(full_name, "fullName", max_length=NAME_MAX)
+    email = clean_email(email)
+    language = clean_language(language) if language else ctx.language
+    check_strength(password, email=email, full_name=full_name, field="password")
+    password_hash = await hash_password(password)
+    try:
+        async with in_transaction():
+            if await User.exists(email=email):
+                raise DomainError("EMAIL_TAKEN", "email")
+            company = await Company.create(name=company_name, default_language=language)
+            user = await User.create(
+                company=company,
+                email=email,
+                full_name=full_name,
+                role=Role.OWNER,
+                language=language,
+                password_hash=password_hash,
+            )
+            tokens = await sessions.open_session(ctx, user)
+    except IntegrityError:
+        # Two sign-ups with one address at the same moment: the unique index decides.
+        raise DomainError("EMAIL_TAKEN", "email") from None
+    return _signed_in(ctx, user, tokens)
+
+
+async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
+    """Sign in; the answer never tells whether the e-mail exists."""
+    account = (email or "").strip().lower()[:254]
+    limiter = login_limiter()
+    await limiter.check(account, ctx.client_address)
+    user = await User.get_or_none(email=account) if account else None
+    # Verify even without a user: unknown e-mail and wrong password take the same time.
+    valid = await verify_password(user.password_hash if user else None, password[:1024])
+    if user is None or not valid or not user.is_active:
+        await limiter.failed(account)
+        raise DomainError("INVALID_CREDENTIALS")
+    async with in_transaction():
+        if needs_rehash(user.password_hash or ""):
+            user.password_hash = await hash_password(password)
+            await user.save(update_fields=["password_hash", "updated_at"])
+        tokens = await sessions.open_session(ctx, user)
+    return _signed_in(ctx, user, tokens)
+
+
+async def refresh_session(ctx: Context, *, refresh_token: str) -> SignedIn:
+    """New tokens for a refresh token (which can be used once)."""
+    async with in_transaction():
+        tokens, user = await sessions.rotate(ctx, refresh_token or "")
+    return _signed_in(ctx, user, tokens)
+
+
+async def logout(ctx: Context) -> None:
+    """End the caller's current session."""
+    ctx.require_user()
+    assert ctx.session is not None
+    await sessions.revoke(ctx.session, "LOGOUT")
+
+
+async def list_sessions(ctx: Context) -> list[Session]:
+    """The caller's live sessions, newest first."""
+    user = ctx.require_user()
+    return list(
+        await Session.filter(user_id=user.pk, revoked_at=None, expires_at__gt=_now()).order_by(
+            "-created_at"
+        )
+    )
+
+
+async def revoke_session(ctx: Context, *, session_id: str) -> None:
+    """End one of the caller's own sessions (a lost phone, say)."""
+    user = ctx.require_user()
+    try:
+        session_uuid = uuid.UUID(session_id)
+    except ValueError:
+        raise DomainError("NOT_FOUND", "sessionId") from None
+    session = await Session.get_or_none(id=session_uuid, user_id=user.pk, revoked_at=None)
+    if session is None:
+        raise DomainError("NOT_FOUND", "sessionId")
+    await sessions.revoke(session, "REVOKED_BY_USER")
+
+
+async def update_profile(
+    ctx: Context,
+    *,
+    full_name: str | None = None,
+    phone: str | None = None,
+    timezone: str | None = None,
+    phone_given: bool = False,
+) -> User:
+    """Change the caller's name, phone or time zone; what is not given stays."""
+    user = ctx.require_user()
+    changes: dict[str, object] = {}
+    if full_name is not None:
+        changes["full_name"] = clean_text(full_name, "fullName", max_length=NAME_MAX)
+    if phone_given:
+        changes["phone"] = clean_phone(phone)
+    if timezone is not None:
+        changes["timezone"] = clean_timezone(timezone)
+    if changes:
+        async with in_transaction():
+            await User.filter(pk=user.pk).update(**changes, updated_at=_now())
+        for name, value in changes.items():
+            setattr(user, name, value)
+    return user
+
+
+async def set_language(ctx: Context, *, language: str) -> User:
+    """Change the caller's language; from this answer on, messages come in it."""
+    user = ctx.require_user()
+    user.language = clean_language(language)
+    async with in_transaction():
+        await User.filter(pk=user.pk).update(language=user.language, updated_at=_now())
+    ctx.language = user.language
+    return user
+
+
+async def change_password(
+    ctx: Context, *, current_password: str, new_password: str, confirm_password: str
+) -> None:
+    """Change the caller's password and end every other session of his."""
+    user = ctx.require_user()
+    if not await verify_password(user.password_hash, current_password[:1024]):
+        raise DomainError("WRONG_PASSWORD", "currentPassword")
+    if new_password != confirm_password:
+        raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
+    check_strength(new_password, email=user.email, full_name=user.full_name, field="newPassword")
+    password_hash = await hash_password(new_password)
+    async with in_transaction():
+        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
+        await sessions.revoke_all(user, "PASSWORD_CHANGED", keep=ctx.session)
+    user.password_hash = password_hash
+
+
+async def list_users(ctx: Context, *, first: int | None, after: str | None) -> Page[User]:
+    """The caller's teammates (himself included), in the order they joined."""
+    ctx.require_user()
+    return await paginate(company_scope(ctx, User), first, after)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def invite_user(
+    ctx: Context, *, email: str, full_name: str, role: Role, language: str | None
+) -> tuple[User, str]:
+    """An ADMIN or AGENT account without a password, and the one-time token that sets it."""
+    inviter = ctx.require_role(*ADMINS)
+    email = clean_email(email)
+    full_name = clean_text(full_name, "fullName", max_length=NAME_MAX)
+    if role not in (Role.ADMIN, Role.AGENT):
+        raise DomainError("ROLE_NOT_ALLOWED", "role")
+    language = clean_language(language) if language else inviter.company.default_language
+    token = secrets.token_urlsafe(32)
+    try:
+        async with in_transaction():
+            if await User.exists(email=email):
+                raise DomainError("EMAIL_TAKEN", "email")
+            user = await User.create(
+                company_id=inviter.company_id,
+                email=email,
+                full_name=full_name,
+                role=role,
+                language=language,
+                timezone=inviter.company.timezone,
+            )
+            await Invitation.create(
+                user=user,
+                company_id=inviter.company_id,
+                invited_by=inviter,
+                token_hash=_digest(token),
+                expires_at=_now() + timedelta(seconds=get_settings().invitation_ttl),
+            )
+    except IntegrityError:
+        raise DomainError("EMAIL_TAKEN", "email") from None
+    return user, token
+
+
+async def accept_invitation(
+    ctx: Context, *, token: str, password: str, confirm_password: str
+) -> SignedIn:
+    """Set the invited user's password with his one-time token, and sign him in."""
+    invitation = await Invitation.get_or_none(
+        token_hash=_digest(token or ""), used_at=None, expires_at__gt=_now()
+    ).select_related("user")
+    if invitation is None or not invitation.user.is_active:
+        raise DomainError("INVALID_TOKEN", "token")
+    user = invitation.user
+    if password != confirm_password:
+        raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
+    check_strength(password, email=user.email, full_name=user.full_name, field="password")
+    password_hash = await hash_password(password)
+    async with in_transaction():
+        # Claim the token in the same statement that checks it: it works once only.
+        claimed = await Invitation.filter(id=invitation.pk, used_at=None).update(used_at=_now())
+        if not claimed:
+            raise DomainError("INVALID_TOKEN", "token")
+        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
+        user.password_hash = password_hash
+        tokens = await sessions.open_session(ctx, user)
+    return _signed_in(ctx, user, tokens)
+
+
+async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
+    """Deactivate a teammate (all his sessions end) or bring him back."""
+    actor = ctx.require_role(*ADMINS)
+    user = await get_in_company(ctx, User, user_id, field="userId")
+    if user.pk == actor.pk:
+        raise DomainError("CANNOT_CHANGE_SELF", "userId")
+    if user.role == Role.OWNER:
+        raise DomainError("CANNOT_CHANGE_OWNER", "userId")
+    async with in_transaction():
+        user.is_active = active
+        user.deactivated_at = None if active else _now()
+        await user.save(update_fields=["is_active", "deactivated_at", "updated_at"])
+        if not active:
+            await sessions.revoke_all(user, "USER_DEACTIVATED")
+    return user
+
+
+async def change_role(ctx: Context, *, user_id: int, role: Role) -> User:
+    """Make a teammate an ADMIN or an AGENT; his sessions end so new tokens carry the role."""
+    actor = ctx.require_role(*ADMINS)
+    user = await get_in_company(ctx, User, user_id, field="userId")
+    if user.pk == actor.pk:
+        raise DomainError("CANNOT_CHANGE_SELF", "userId")
+    if user.role == Role.OWNER:
+        raise DomainError("CANNOT_CHANGE_OWNER", "userId")
+    if role not in (Role.ADMIN, Role.AGENT):
+        raise DomainError("ROLE_NOT_ALLOWED", "role")
+    if user.role != role:
+        async with in_transaction():
+            user.role = role
+            await user.save(update_fields=["role", "updated_at"])
+            await sessions.revoke_all(user, "ROLE_CHANGED")
+    return user

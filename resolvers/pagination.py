@@ -1,0 +1,66 @@
+"""One cursor pagination for every list: keyset on the primary key, `first` capped at 100."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from resolvers.errors import DomainError
+
+M = TypeVar("M", bound=Model)
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+_PREFIX = "cursor:"
+
+
+def encode_cursor(pk: object) -> str:
+    return base64.urlsafe_b64encode(f"{_PREFIX}{pk}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise DomainError("INVALID_CURSOR", "after") from None
+    if not text.startswith(_PREFIX):
+        raise DomainError("INVALID_CURSOR", "after")
+    return text.removeprefix(_PREFIX)
+
+
+@dataclass
+class Page(Generic[M]):
+    """One page of rows; `queryset` (unsliced) counts the total when a client asks."""
+
+    rows: list[M]
+    has_next_page: bool
+    queryset: QuerySet[M]
+
+    @property
+    def end_cursor(self) -> str | None:
+        return encode_cursor(self.rows[-1].pk) if self.rows else None
+
+    async def total_count(self) -> int:
+        return await self.queryset.count()
+
+
+async def paginate(queryset: QuerySet[M], first: int | None, after: str | None) -> Page[M]:
+    """The `first` rows after the cursor `after`, in primary-key order (one SQL statement)."""
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if size < 0:
+        raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
+    size = min(size, MAX_PAGE_SIZE)
+    page_query = queryset
+    if after:
+        try:
+            last_pk = int(decode_cursor(after))
+        except ValueError:
+            raise DomainError("INVALID_CURSOR", "after") from None
+        page_query = page_query.filter(pk__gt=last_pk)
+    rows = await page_query.order_by("pk").limit(size + 1)
+    return Page(rows=list(rows[:size]), has_next_page=len(rows) > size, queryset=queryset)

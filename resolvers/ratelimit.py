@@ -1,0 +1,74 @@
+"""Login rate limits per account and per client address, shared by every process through Redis."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from limits import RateLimitItem, parse_many
+from limits.aio.storage import Storage
+from limits.storage import storage_from_string
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from resolvers.errors import DomainError
+
+
+class LoginLimiter:
+    """Counts sign-in attempts; a caller over either limit gets TOO_MANY_ATTEMPTS."""
+
+    def __init__(self, storage_url: str, per_account: str, per_address: str) -> None:
+        options: dict[str, str] = {"key_prefix": "frontdesk-login"}
+        if "redis" in storage_url:
+            options["implementation"] = "redispy"  # redis-py is installed; coredis is not
+        self.storage: Storage = storage_from_string(storage_url, **options)
+        self._limiter = MovingWindowRateLimiter(self.storage)
+        self._per_account: list[RateLimitItem] = parse_many(per_account)
+        self._per_address: list[RateLimitItem] = parse_many(per_address)
+
+    async def check(self, account: str, address: str | None) -> None:
+        """Count one attempt from `address` and refuse it if the address or account is over."""
+        if address:
+            for item in self._per_address:
+                if not await self._limiter.hit(item, "address", address):
+                    await self._refuse(item, "address", address)
+        for item in self._per_account:
+            if not await self._limiter.test(item, "account", account):
+                await self._refuse(item, "account", account)
+
+    async def failed(self, account: str) -> None:
+        """Count one failed attempt against the account."""
+        for item in self._per_account:
+            await self._limiter.hit(item, "account", account)
+
+    async def _refuse(self, item: RateLimitItem, *identifiers: str) -> None:
+        stats = await self._limiter.get_window_stats(item, *identifiers)
+        seconds = max(1, math.ceil(stats.reset_time - time.time()))
+        raise DomainError("TOO_MANY_ATTEMPTS", seconds=seconds)
+
+    async def reset(self) -> None:
+        await self.storage.reset()
+
+
+def limiter_storage_url(broadcast_url: str) -> str:
+    """Redis when the deployment has one (every process shares the counts), else memory."""
+    if broadcast_url.startswith(("redis://", "rediss://")):
+        return "async+" + broadcast_url
+    return "async+memory://"
+
+
+_login_limiter: LoginLimiter | None = None
+
+
+def login_limiter() -> LoginLimiter:
+    """This process's login limiter, built from the settings on first use."""
+    global _login_limiter
+    if _login_limiter is None:
+        from settings import get_settings
+
+        settings = get_settings()
+        _login_limiter = LoginLimiter(
+            limiter_storage_url(settings.broadcast_url),
+            settings.login_limit_per_account,
+            settings.login_limit_per_address,
+        )
+    return _login_limiter

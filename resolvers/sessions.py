@@ -1,0 +1,137 @@
+"""Login sessions: short-lived access tokens (JWT) and rotating refresh tokens per session."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import jwt
+from tortoise.expressions import F
+
+from models.accounts import Session, User
+from resolvers.context import Context
+from resolvers.errors import DomainError
+from settings import get_settings
+
+ALGORITHM = "HS256"  # pinned: a token naming any other algorithm (or "none") is refused
+
+
+@dataclass
+class Tokens:
+    access_token: str
+    access_token_expires_at: datetime
+    refresh_token: str
+    session: Session
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _access_token(session: Session, user: User) -> tuple[str, datetime]:
+    settings = get_settings()
+    expires_at = _now() + timedelta(seconds=settings.access_token_ttl)
+    claims = {
+        "sub": str(user.pk),
+        "sid": str(session.pk),
+        "cid": user.company_id,
+        "iat": int(_now().timestamp()),
+        "exp": int(expires_at.timestamp()),
+        "typ": "access",
+    }
+    token = jwt.encode(claims, settings.secret_key.get_secret_value(), algorithm=ALGORITHM)
+    return token, expires_at
+
+
+async def open_session(ctx: Context, user: User) -> Tokens:
+    """A new session for `user` on the caller's device (call inside the transaction)."""
+    secret = secrets.token_urlsafe(32)
+    session = await Session.create(
+        id=uuid.uuid4(),
+        user_id=user.pk,
+        company_id=user.company_id,
+        refresh_token_hash=_digest(secret),
+        user_agent=(ctx.user_agent or "")[:300] or None,
+        ip_address=ctx.client_address,
+        expires_at=_now() + timedelta(seconds=get_settings().refresh_token_ttl),
+    )
+    access, expires_at = _access_token(session, user)
+    return Tokens(access, expires_at, f"{session.pk}.{secret}", session)
+
+
+async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
+    """New tokens for a current refresh token; a reused one ends its whole session."""
+    session_id, _, secret = refresh_token.partition(".")
+    try:
+        session_uuid = uuid.UUID(session_id)
+    except ValueError:
+        raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken") from None
+    session = await Session.get_or_none(id=session_uuid).select_related("user")
+    if session is None or session.revoked_at is not None or session.expires_at <= _now():
+        raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
+    user = session.user
+    if not user.is_active:
+        raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
+    new_secret = secrets.token_urlsafe(32)
+    rotated = await Session.filter(
+        id=session.pk, refresh_token_hash=_digest(secret), revoked_at=None
+    ).update(
+        refresh_token_hash=_digest(new_secret),
+        generation=F("generation") + 1,
+        last_used_at=_now(),
+        ip_address=ctx.client_address,
+    )
+    if not rotated:
+        # An older token of this family came back: it was stolen, or the client is broken.
+        # Either way nobody may keep using the family.
+        await revoke(session, "REFRESH_TOKEN_REUSED")
+        raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
+    access, expires_at = _access_token(session, user)
+    return Tokens(access, expires_at, f"{session.pk}.{new_secret}", session), user
+
+
+async def authenticate(token: str) -> tuple[User, Session] | None:
+    """The user and live session behind an access token, or None (one SQL statement)."""
+    settings = get_settings()
+    try:
+        claims = jwt.decode(
+            token,
+            settings.secret_key.get_secret_value(),
+            algorithms=[ALGORITHM],
+            options={"require": ["exp", "sub", "sid", "typ"]},
+        )
+        session_uuid = uuid.UUID(claims["sid"])
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return None
+    if claims.get("typ") != "access":
+        return None
+    session = await Session.get_or_none(id=session_uuid, revoked_at=None).select_related(
+        "user", "user__company"
+    )
+    if session is None or str(session.user_id) != str(claims["sub"]):
+        return None
+    if not session.user.is_active or session.expires_at <= _now():
+        return None
+    return session.user, session
+
+
+async def revoke(session: Session, reason: str) -> None:
+    """End one session now: its access and refresh tokens stop working."""
+    await Session.filter(id=session.pk, revoked_at=None).update(
+        revoked_at=_now(), revoked_reason=reason
+    )
+
+
+async def revoke_all(user: User, reason: str, *, keep: Session | None = None) -> int:
+    """End every session of `user` (but `keep`); returns how many ended."""
+    query = Session.filter(user_id=user.pk, revoked_at=None)
+    if keep is not None:
+        query = query.exclude(id=keep.pk)
+    return await query.update(revoked_at=_now(), revoked_reason=reason)

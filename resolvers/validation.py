@@ -1,0 +1,78 @@
+"""Cleaning of free-form input: each function returns the clean value or raises DomainError."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+
+from email_validator import EmailNotValidError, validate_email
+
+from resolvers.errors import DomainError
+from resolvers.i18n import SUPPORTED_LANGUAGES
+
+_PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+
+
+def clean_text(value: str | None, field: str, *, max_length: int, required: bool = True) -> str:
+    """Trimmed text within `max_length`; REQUIRED when blank and required."""
+    text = (value or "").strip()
+    if not text:
+        if required:
+            raise DomainError("REQUIRED", field)
+        return ""
+    if len(text) > max_length:
+        raise DomainError("TOO_LONG", field, max=max_length)
+    return text
+
+
+def clean_email(value: str, field: str = "email") -> str:
+    """A syntactically valid e-mail address, lower-cased (no DNS look-up)."""
+    text = (value or "").strip()
+    if not text:
+        raise DomainError("REQUIRED", field)
+    if len(text) > 254:
+        raise DomainError("TOO_LONG", field, max=254)
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        raise DomainError("INVALID_EMAIL", field) from None
+    return checked.normalized.lower()
+
+
+def clean_phone(value: str | None, field: str = "phone") -> str | None:
+    """An E.164 phone number ('+902125550101'); blank clears it."""
+    text = _PHONE_SEPARATORS.sub("", value or "")
+    if not text:
+        return None
+    if not _PHONE.match(text):
+        raise DomainError("INVALID_PHONE", field)
+    return text
+
+
+def clean_timezone(value: str | None, field: str = "timezone") -> str:
+    """A time zone name of the IANA database ('Europe/Istanbul')."""
+    text = (value or "").strip()
+    if not text:
+        raise DomainError("REQUIRED", field)
+    if text not in _timezones():
+        raise DomainError("INVALID_TIMEZONE", field)
+    return text
+
+
+def clean_language(value: str | None, field: str = "language") -> str:
+    """A language code the catalogues support."""
+    text = (value or "").strip().lower()
+    if text not in SUPPORTED_LANGUAGES:
+        raise DomainError("UNSUPPORTED_LANGUAGE", field, supported=", ".join(SUPPORTED_LANGUAGES))
+    return text
+
+
+_TIMEZONES: frozenset[str] | None = None
+
+
+def _timezones() -> frozenset[str]:
+    global _TIMEZONES
+    if _TIMEZONES is None:
+        _TIMEZONES = frozenset(zoneinfo.available_timezones())
+    return _TIMEZONES

@@ -1,0 +1,59 @@
+"""The root types, assembled from each domain's parts, and the schema with its guards."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from schema.accounts import AccountsMutation, AccountsQuery
+from schema.errors import ErrorPolicy
+from schema.nodes import NodeQuery
+from settings import Settings
+
+
+@strawberry.type(description="Everything a client can read.")
+class Query(AccountsQuery, NodeQuery):
+    pass
+
+
+@strawberry.type(description="Everything a client can change.")
+class Mutation(AccountsMutation):
+    pass
+
+
+class FrontdeskSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None):  # type: ignore[no-untyped-def]
+        # ErrorPolicy logs what is unexpected (with the request id); a user's typo is no error.
+        return None
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the limits and error policy of the given settings."""
+    extensions: list = [
+        lambda: ErrorPolicy(mask_unexpected=settings.production),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: ParserCache(maxsize=1000),
+        lambda: ValidationCache(maxsize=1000),
+    ]
+    if settings.production:
+        extensions.append(DisableIntrospection)
+    return FrontdeskSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=settings.production),
+    )
+
+
+# What `strawberry export-schema schema:schema` prints (the SDL is the same in every mode).
+schema = build_schema(Settings.model_construct())

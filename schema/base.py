@@ -1,0 +1,141 @@
+"""What every domain's schema module shares: Info, UserError, payloads, permissions, nodes, pages."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, ClassVar, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission
+from tortoise.models import Model
+
+from models.accounts import Role
+from resolvers.context import Context
+from resolvers.errors import DomainError, Forbidden, NotAuthenticated
+from resolvers.i18n import translate
+from resolvers.pagination import Page
+
+Info = strawberry.Info[Context, None]
+T = TypeVar("T")
+
+
+@strawberry.type(description="An expected failure of a mutation; nothing was changed.")
+class UserError:
+    field: str | None = strawberry.field(
+        description="The input field the error concerns (camelCase), if one."
+    )
+    code: str = strawberry.field(description="A stable machine-readable code.")
+    message: str = strawberry.field(description="What went wrong, in the caller's language.")
+
+
+def user_error(ctx: Context, error: DomainError) -> UserError:
+    return UserError(
+        field=error.field,
+        code=error.code,
+        message=translate(ctx.language, error.message_key, **error.params),
+    )
+
+
+class ReturnsUserErrors(FieldExtension):
+    """Turns a DomainError into the payload's `errors`; releases after-commit work on success."""
+
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: Info, **kwargs: Any
+    ) -> Any:
+        try:
+            result = await next_(source, info, **kwargs)
+        except DomainError as error:
+            info.context.after_commit.clear()
+            payload_type = self.field.type
+            assert isinstance(payload_type, type)
+            return payload_type(errors=[user_error(info.context, error)])
+        await info.context.run_after_commit()
+        return result
+
+
+def mutation(*, description: str, **options: Any) -> Any:
+    """A mutation field whose DomainErrors land in its payload's `errors`."""
+    extensions = [ReturnsUserErrors(), *options.pop("extensions", [])]
+    return strawberry.mutation(description=description, extensions=extensions, **options)
+
+
+class IsAuthenticated(BasePermission):
+    """The caller sent a valid access token of a live session."""
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.user is not None
+
+    def on_unauthorized(self) -> None:
+        raise NotAuthenticated()
+
+
+class IsAdmin(BasePermission):
+    """The caller is the company's OWNER or one of its ADMINs."""
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        if info.context.user is None:
+            raise NotAuthenticated()
+        return info.context.user.role in (Role.OWNER, Role.ADMIN)
+
+    def on_unauthorized(self) -> None:
+        raise Forbidden()
+
+
+class ModelNode(relay.Node):
+    """A Relay node whose values are Tortoise rows of `__model__` (given as they are)."""
+
+    _id_attr: ClassVar[str | None] = "pk"
+    __model__: ClassVar[type[Model]]
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: Any) -> bool:
+        return isinstance(obj, (cls, cls.__model__))
+
+    @classmethod
+    def resolve_id(cls, root: Any, *, info: Info) -> str:
+        return str(root.pk)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: Info, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        from schema.nodes import load_nodes
+
+        return await load_nodes(info, cls.__model__, list(node_ids))
+
+
+@strawberry.type(description="Where a page ends, for fetching the next one.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="Whether more items follow this page.")
+    end_cursor: str | None = strawberry.field(
+        description="Pass as `after` to get the next page; null on an empty page."
+    )
+
+
+@strawberry.type(description="One item of a page, with its cursor.")
+class Edge(Generic[T]):
+    cursor: str = strawberry.field(description="The position of this item.")
+    node: T = strawberry.field(description="The item.")
+
+
+@strawberry.type(description="A page of a list: at most 100 items (`first`), after a cursor.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page ends.")
+    page: strawberry.Private[Page[Any]]
+
+    @strawberry.field(description="How many items the whole list has, over all pages.")
+    async def total_count(self) -> int:
+        return await self.page.total_count()
+
+    @classmethod
+    def of(cls, page: Page[Any]) -> Any:
+        from resolvers.pagination import encode_cursor
+
+        return cls(
+            edges=[Edge(cursor=encode_cursor(row.pk), node=row) for row in page.rows],
+            page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+            page=page,
+        )

@@ -1,0 +1,65 @@
+"""How errors reach a client: domain and auth errors translated, unexpected ones masked and logged."""
+
+from __future__ import annotations
+
+import logging
+
+from graphql.error import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from resolvers.errors import DomainError, Forbidden, NotAuthenticated
+from resolvers.i18n import FALLBACK_LANGUAGE, translate
+
+logger = logging.getLogger("frontdesk.errors")
+
+
+class ErrorPolicy(MaskErrors):
+    """Validation errors stay readable; our own errors get a code and the caller's language;
+    anything unexpected is logged with the request id and, in production, masked."""
+
+    def __init__(self, *, mask_unexpected: bool) -> None:
+        super().__init__()
+        self.mask_unexpected = mask_unexpected
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        context = self.execution_context.context
+        language = getattr(context, "language", FALLBACK_LANGUAGE)
+        request_id = getattr(context, "request_id", "-")
+        return [self._process(error, language, request_id) for error in errors]
+
+    def _process(self, error: GraphQLError, language: str, request_id: str) -> GraphQLError:
+        original = error.original_error
+        if original is None or isinstance(original, GraphQLError):
+            return error  # syntax, validation, coercion: the client's own mistake, readable
+        if isinstance(original, (NotAuthenticated, Forbidden)):
+            return self._replace(error, translate(language, original.code), original.code)
+        if isinstance(original, DomainError):
+            message = translate(language, original.message_key, **original.params)
+            return self._replace(error, message, original.code)
+        logger.error(
+            "request %s: unexpected error at %s",
+            request_id,
+            ".".join(str(part) for part in error.path or ()),
+            exc_info=original,
+        )
+        if not self.mask_unexpected:
+            return self._replace(error, error.message, "INTERNAL_ERROR", request_id)
+        message = translate(language, "INTERNAL_ERROR", request_id=request_id)
+        return self._replace(error, message, "INTERNAL_ERROR", request_id)
+
+    @staticmethod
+    def _replace(
+        error: GraphQLError, message: str, code: str, request_id: str | None = None
+    ) -> GraphQLError:
+        extensions: dict[str, object] = {"code": code}
+        if request_id:
+            extensions["requestId"] = request_id
+        return GraphQLError(
+            message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions=extensions,
+        )

@@ -1,0 +1,67 @@
+"""Relay's `node(id:)`: any object of the caller's company by its global ID."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.types.base import StrawberryObjectDefinition
+from tortoise.models import Model
+
+from resolvers.errors import DomainError
+from schema.base import Info, IsAuthenticated, ModelNode
+
+NODE_LOADERS = {"Company": "company_by_id", "User": "user_by_id"}
+
+
+async def load_nodes(info: Info, model: type[Model], node_ids: list[str]) -> list[Any]:
+    """Rows of the caller's company for these primary keys (None where there is none)."""
+    loader = getattr(info.context.loaders, NODE_LOADERS[model.__name__])
+    keys = []
+    for node_id in node_ids:
+        try:
+            keys.append(int(node_id))
+        except ValueError:
+            keys.append(-1)
+    return list(await loader.load_many(keys))
+
+
+def node_type(info: Info, global_id: str) -> tuple[type[ModelNode], str] | None:
+    try:
+        parsed = relay.GlobalID.from_id(global_id)
+    except Exception:  # noqa: BLE001 - any malformed ID is simply not found
+        return None
+    definition = info.schema.get_type_by_name(parsed.type_name)
+    if not isinstance(definition, StrawberryObjectDefinition):
+        return None
+    origin = definition.origin
+    if not (isinstance(origin, type) and issubclass(origin, ModelNode)):
+        return None
+    return origin, parsed.node_id
+
+
+def decode_id(info: Info, global_id: str, expected: type[ModelNode], field: str) -> int:
+    """The primary key inside a global ID of type `expected`; anything else is NOT_FOUND."""
+    found = node_type(info, str(global_id))
+    if found is None or found[0] is not expected:
+        raise DomainError("NOT_FOUND", field)
+    try:
+        return int(found[1])
+    except ValueError:
+        raise DomainError("NOT_FOUND", field) from None
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(
+        description="Any object of your company by its global ID; null when there is none.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def node(self, info: Info, id: strawberry.ID) -> relay.Node | None:
+        found = node_type(info, str(id))
+        if found is None:
+            return None
+        origin, node_id = found
+        rows = await origin.resolve_nodes(info=info, node_ids=[node_id])
+        return rows[0] if rows else None

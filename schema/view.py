@@ -1,0 +1,145 @@
+"""The GraphQL endpoint: context per request, WebSocket sign-in, and GraphQL-over-HTTP answers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types import ExecutionResult
+
+from resolvers.context import Context
+from resolvers.i18n import negotiate_language
+from resolvers.sessions import authenticate
+from schema import debug
+from schema.loaders import make_loaders
+from settings import Settings
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
+def _bearer(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    scheme, _, token = value.strip().partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def _prefers_graphql_response_json(accept: str) -> bool:
+    """Whether the client asked for application/graphql-response+json over application/json."""
+    best: tuple[float, int, str] | None = None
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        if media not in (GRAPHQL_RESPONSE_JSON, "application/json"):
+            continue
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0 and (best is None or (quality, -position) > (best[0], best[1])):
+            best = (quality, -position, media)
+    return best is not None and best[2] == GRAPHQL_RESPONSE_JSON
+
+
+class GraphQLView(GraphQL[Context, None]):
+    """strawberry's ASGI view with frontdesk's context, auth and HTTP answers."""
+
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        protocols = [GRAPHQL_TRANSPORT_WS_PROTOCOL]
+        if not settings.production:
+            protocols.append(GRAPHQL_WS_PROTOCOL)  # old clients, in development only
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.graphiql_enabled else None,
+            allow_queries_via_get=True,
+            subscription_protocols=protocols,
+            connection_init_wait_timeout=timedelta(seconds=10),
+            allowed_origins=settings.allowed_origins,
+        )
+        self.settings = settings
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        counter = debug.start_counting() if self.settings.debug else None
+        ctx = Context(
+            request=request,
+            response=response,
+            client_address=request.client.host if request.client else None,
+            user_agent=request.headers.get("user-agent"),
+        )
+        if isinstance(request, Request):
+            token = _bearer(request.headers.get("authorization"))
+            if token:
+                await self._sign_in(ctx, token)
+        ctx.language = (
+            ctx.user.language
+            if ctx.user
+            else negotiate_language(request.headers.get("accept-language"))
+            or self.settings.default_language
+        )
+        ctx.loaders = make_loaders(ctx)
+        request.state.frontdesk = (ctx, counter)
+        return ctx
+
+    async def _sign_in(self, ctx: Context, token: str) -> bool:
+        found = await authenticate(token)
+        if found is None:
+            return False
+        ctx.user, ctx.session = found
+        ctx.language = ctx.user.language
+        return True
+
+    async def on_ws_connect(self, context: Context) -> Any:
+        """connection_init must carry {"Authorization": "Bearer <token>"} or {"authToken": ...}."""
+        params = context.connection_params or {}
+        token = _bearer(params.get("Authorization") or params.get("authorization"))
+        token = token or (params.get("authToken") if isinstance(params.get("authToken"), str) else None)
+        if not token or not await self._sign_in(context, token):
+            raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
+        context.loaders = make_loaders(context)
+        return None
+
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.graphql_response_json = _prefers_graphql_response_json(  # type: ignore[attr-defined]
+            request.headers.get("accept", "")
+        )
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        data = await super().process_result(request, result)
+        wants_graphql_response = _prefers_graphql_response_json(request.headers.get("accept", ""))
+        # A request that never executed (syntax, validation, variables) has no `data` entry in
+        # application/graphql-response+json, and gets a 4xx (see create_response).
+        if (
+            wants_graphql_response
+            and result.data is None
+            and result.errors
+            and all(error.path is None for error in result.errors)
+        ):
+            data.pop("data", None)
+        state = getattr(request.state, "frontdesk", None)
+        if state is not None and state[1] is not None:
+            data.setdefault("extensions", {})["debug"] = {"sqlStatements": state[1][0]}
+        return data
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        if getattr(sub_response, "graphql_response_json", False):
+            response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+            if isinstance(response_data, dict) and "data" not in response_data:
+                response.status_code = 400
+        return response

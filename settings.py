@@ -1,0 +1,127 @@
+"""All configuration, read once from FRONTDESK_* environment variables into one frozen object."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+from limits import parse_many
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+DEVELOPMENT_SECRET_KEY = "frontdesk-development-secret-do-not-use-in-production"
+
+
+class SettingsError(Exception):
+    """A setting has a bad value; the message names the variable and says why."""
+
+
+class Settings(BaseSettings):
+    """Every FRONTDESK_* variable; the README documents each one."""
+
+    model_config = SettingsConfigDict(env_prefix="FRONTDESK_", frozen=True, extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    database_url: str = "sqlite://./frontdesk.sqlite3"
+    broadcast_url: str = "memory://"
+    secret_key: SecretStr = SecretStr(DEVELOPMENT_SECRET_KEY)
+    graphiql: bool | None = None
+    debug: bool = False
+    smtp_url: str | None = None
+    push_url: str | None = None
+    storage_dir: str = "./storage"
+    access_token_ttl: int = Field(default=900, ge=60, le=86_400)
+    refresh_token_ttl: int = Field(default=30 * 86_400, ge=3600, le=365 * 86_400)
+    invitation_ttl: int = Field(default=7 * 86_400, ge=3600, le=90 * 86_400)
+    login_limit_per_account: str = "5/15 minutes"
+    login_limit_per_address: str = "30/minute"
+    allowed_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    max_query_depth: int = Field(default=12, ge=2, le=50)
+    max_query_tokens: int = Field(default=2000, ge=100, le=100_000)
+    max_aliases: int = Field(default=15, ge=1, le=1000)
+    default_language: str = "en"
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgres://", "asyncpg://", "psycopg://")):
+            raise ValueError("must start with sqlite:// or postgres://")
+        return value
+
+    @field_validator("broadcast_url")
+    @classmethod
+    def _known_broadcast(cls, value: str) -> str:
+        if not value.startswith(("memory://", "redis://", "rediss://")):
+            raise ValueError("must be memory:// or a redis:// URL")
+        return value
+
+    @field_validator("login_limit_per_account", "login_limit_per_address")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        try:
+            parse_many(value)
+        except ValueError as exc:
+            raise ValueError(f"not a rate limit such as '5/15 minutes': {exc}") from None
+        return value
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _supported_language(cls, value: str) -> str:
+        from resolvers.i18n import SUPPORTED_LANGUAGES
+
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @model_validator(mode="after")
+    def _production_is_locked_down(self) -> Settings:
+        if self.production:
+            secret = self.secret_key.get_secret_value()
+            if secret == DEVELOPMENT_SECRET_KEY or len(secret) < 32:
+                raise ValueError(
+                    "FRONTDESK_SECRET_KEY must be set to a random value of at least 32 "
+                    "characters in production (python -c 'import secrets; "
+                    "print(secrets.token_urlsafe(48))')"
+                )
+            if self.graphiql:
+                raise ValueError("FRONTDESK_GRAPHIQL cannot be turned on in production")
+        return self
+
+    @property
+    def production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return not self.production if self.graphiql is None else self.graphiql
+
+    @property
+    def uses_redis(self) -> bool:
+        return self.broadcast_url.startswith(("redis://", "rediss://"))
+
+
+def load_settings() -> Settings:
+    """Read the environment, or raise SettingsError naming each bad variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error["loc"])
+            name = f"FRONTDESK_{where.upper()}" if where else "settings"
+            lines.append(f"{name}: {error['msg'].removeprefix('Value error, ')}")
+        raise SettingsError("bad configuration:\n  " + "\n  ".join(lines)) from None
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The settings of this process (read once; tests clear the cache to re-read)."""
+    return load_settings()

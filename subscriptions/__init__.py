@@ -1,0 +1,1 @@
+"""The event bus, presence tracking and per-subscriber filtering of events."""
