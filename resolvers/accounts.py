@@ -60,10 +60,11 @@ async def sign_up(
     language: str | None,
 ) -> SignedIn:
     """A new company with its OWNER, signed in."""
+    language = clean_language(language) if language else ctx.language
+    ctx.language = language  # the language picked on the sign-up form answers from here on
     company_name = clean_text(company_name, "companyName", max_length=NAME_MAX)
     full_name = clean_text(full_name, "fullName", max_length=NAME_MAX)
     email = clean_email(email)
-    language = clean_language(language) if language else ctx.language
     check_strength(password, email=email, full_name=full_name, field="password")
     password_hash = await hash_password(password)
     try:
@@ -107,8 +108,9 @@ async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
 
 async def refresh_session(ctx: Context, *, refresh_token: str) -> SignedIn:
     """New tokens for a refresh token (which can be used once)."""
-    async with in_transaction():
-        tokens, user = await sessions.rotate(ctx, refresh_token or "")
+    # No transaction around it: rotation is one conditional UPDATE, and when it detects reuse,
+    # the revocation of the family must stay even though the mutation answers with an error.
+    tokens, user = await sessions.rotate(ctx, refresh_token or "")
     return _signed_in(ctx, user, tokens)
 
 

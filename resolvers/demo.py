@@ -12,11 +12,11 @@ from resolvers.validation import clean_email, clean_text
 DEMO_COMPANY = "Demo Support Ltd"
 DEMO_PASSWORD = "frontdesk-demo-2026"
 DEMO_USERS = [
-    ("owner@demo.frontdesk.test", "Olivia Owner", Role.OWNER, "en"),
-    ("admin@demo.frontdesk.test", "Ahmet Admin", Role.ADMIN, "tr"),
-    ("agent1@demo.frontdesk.test", "Ayşe Agent", Role.AGENT, "tr"),
-    ("agent2@demo.frontdesk.test", "Alex Agent", Role.AGENT, "en"),
-    ("agent3@demo.frontdesk.test", "Deniz Agent", Role.AGENT, "tr"),
+    ("owner@demo.frontdesk.example", "Olivia Owner", Role.OWNER, "en"),
+    ("admin@demo.frontdesk.example", "Ahmet Admin", Role.ADMIN, "tr"),
+    ("agent1@demo.frontdesk.example", "Ayşe Agent", Role.AGENT, "tr"),
+    ("agent2@demo.frontdesk.example", "Alex Agent", Role.AGENT, "en"),
+    ("agent3@demo.frontdesk.example", "Deniz Agent", Role.AGENT, "tr"),
 ]
 
 
@@ -45,7 +45,7 @@ async def seed_demo() -> str:
     return (
         f"{done}. Sign in with one of these e-mails and the password {DEMO_PASSWORD!r}:\n"
         f"{accounts}\n"
-        'mutation { login(input: {email: "owner@demo.frontdesk.test", '
+        'mutation { login(input: {email: "owner@demo.frontdesk.example", '
         f'password: "{DEMO_PASSWORD}"}}) {{ accessToken errors {{ message }} }} }}'
     )
 

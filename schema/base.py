@@ -41,6 +41,9 @@ def user_error(ctx: Context, error: DomainError) -> UserError:
 class ReturnsUserErrors(FieldExtension):
     """Turns a DomainError into the payload's `errors`; releases after-commit work on success."""
 
+    def apply(self, field: Any) -> None:
+        self.field = field
+
     async def resolve_async(
         self, next_: Callable[..., Awaitable[Any]], source: Any, info: Info, **kwargs: Any
     ) -> Any:

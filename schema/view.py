@@ -36,6 +36,7 @@ def _prefers_graphql_response_json(accept: str) -> bool:
     best: tuple[float, int, str] | None = None
     for position, part in enumerate(accept.split(",")):
         media, *params = (piece.strip() for piece in part.split(";"))
+        media = media.lower()  # media types are case-insensitive (RFC 9110)
         if media not in (GRAPHQL_RESPONSE_JSON, "application/json"):
             continue
         quality = 1.0
@@ -102,7 +103,8 @@ class GraphQLView(GraphQL[Context, None]):
         """connection_init must carry {"Authorization": "Bearer <token>"} or {"authToken": ...}."""
         params = context.connection_params or {}
         token = _bearer(params.get("Authorization") or params.get("authorization"))
-        token = token or (params.get("authToken") if isinstance(params.get("authToken"), str) else None)
+        if token is None and isinstance(params.get("authToken"), str):
+            token = params["authToken"]
         if not token or not await self._sign_in(context, token):
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
         context.loaders = make_loaders(context)
@@ -140,6 +142,8 @@ class GraphQLView(GraphQL[Context, None]):
         response = super().create_response(response_data, sub_response)
         if getattr(sub_response, "graphql_response_json", False):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
-            if isinstance(response_data, dict) and "data" not in response_data:
+            # Keep a 4xx/5xx a resolver chose; a response without `data` must not be a 2xx.
+            no_data = isinstance(response_data, dict) and "data" not in response_data
+            if no_data and response.status_code < 400:
                 response.status_code = 400
         return response

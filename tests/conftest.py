@@ -1,0 +1,56 @@
+"""Test setup: a real database (a temp SQLite file, or FRONTDESK_DATABASE_URL's PostgreSQL),
+migrated with the project's migrations, emptied before each test; the app over ASGI."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from tortoise import Tortoise
+from tortoise.contrib.test import truncate_all_models
+
+_scratch = tempfile.mkdtemp(prefix="frontdesk-tests-")
+if not os.environ.get("FRONTDESK_DATABASE_URL", "").startswith(("postgres", "asyncpg")):
+    os.environ["FRONTDESK_DATABASE_URL"] = f"sqlite://{_scratch}/test.sqlite3"
+os.environ.setdefault("FRONTDESK_BROADCAST_URL", "memory://")
+os.environ["FRONTDESK_ENV"] = "development"
+os.environ["FRONTDESK_DEBUG"] = "1"
+os.environ["FRONTDESK_STORAGE_DIR"] = f"{_scratch}/storage"
+
+from app import create_app  # noqa: E402
+from cli import apply_migrations  # noqa: E402
+from models import tortoise_config  # noqa: E402
+from resolvers import ratelimit  # noqa: E402
+from settings import get_settings  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+async def database() -> AsyncIterator[None]:
+    settings = get_settings()
+    await apply_migrations(settings.database_url)
+    await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
+    yield
+    await Tortoise.close_connections()
+
+
+@pytest.fixture(autouse=True)
+async def clean_state(database: None) -> AsyncIterator[None]:
+    await truncate_all_models()
+    await ratelimit.login_limiter().reset()
+    yield
+
+
+@pytest.fixture(scope="session")
+def app() -> Any:
+    return create_app()
+
+
+@pytest.fixture
+async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://frontdesk.test") as client:
+        yield client
