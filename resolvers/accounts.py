@@ -251,6 +251,7 @@ async def accept_invitation(
     if invitation is None or not invitation.user.is_active:
         raise DomainError("INVALID_TOKEN", "token")
     user = invitation.user
+    ctx.language = user.language  # the invitee reads the answer in his own language
     if password != confirm_password:
         raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
     check_strength(password, email=user.email, full_name=user.full_name, field="password")

@@ -55,12 +55,13 @@ async def paginate(queryset: QuerySet[M], first: int | None, after: str | None) 
     if size < 0:
         raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
     size = min(size, MAX_PAGE_SIZE)
+    key = queryset.model._meta.pk_attr
     page_query = queryset
     if after:
         try:
             last_pk = int(decode_cursor(after))
         except ValueError:
             raise DomainError("INVALID_CURSOR", "after") from None
-        page_query = page_query.filter(pk__gt=last_pk)
-    rows = await page_query.order_by("pk").limit(size + 1)
+        page_query = page_query.filter(**{f"{key}__gt": last_pk})
+    rows = await page_query.order_by(key).limit(size + 1)
     return Page(rows=list(rows[:size]), has_next_page=len(rows) > size, queryset=queryset)
