@@ -16,20 +16,26 @@ class EventBus:
     def __init__(self, url: str) -> None:
         self.url = url
         self.broadcast = Broadcast(url)
-        self._redis = redis.from_url(url) if url.startswith(("redis://", "rediss://")) else None
+        self._uses_redis = url.startswith(("redis://", "rediss://"))
+        self._redis: redis.Redis | None = None
 
     async def connect(self) -> None:
         await self.broadcast.connect()
+        if self._uses_redis:
+            self._redis = redis.from_url(self.url)
 
     async def disconnect(self) -> None:
         await self.broadcast.disconnect()
         if self._redis is not None:
             await self._redis.aclose()
+            self._redis = None
 
     async def health(self) -> str:
         """'ok', or why the backend cannot be reached."""
-        if self._redis is None:
+        if not self._uses_redis:
             return "ok"
+        if self._redis is None:
+            return "unavailable: not connected"
         try:
             await self._redis.ping()
         except (redis.RedisError, OSError) as exc:
