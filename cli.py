@@ -53,11 +53,16 @@ async def _pending_migration(dialect: str, database_url: str, name: str, into: P
 
     from models import tortoise_config
 
-    async with Command(
-        tortoise_config(database_url), app="models", location=str(into / dialect)
-    ) as command:
-        await command.init(offline=True)
-        return await command.migrate(name, no_input=True, offline=True) or ""
+    async def job() -> str:
+        async with Command(
+            tortoise_config(database_url), app="models", location=str(into / dialect)
+        ) as command:
+            await command.init(offline=True)
+            return await command.migrate(name, no_input=True, offline=True) or ""
+
+    # A task of its own: Tortoise keeps its state in a context variable, and each dialect
+    # needs a fresh one (the previous dialect's closed context would be found otherwise).
+    return await asyncio.create_task(job())
 
 
 async def make_migrations(name: str, postgres_url: str) -> list[str]:
@@ -69,9 +74,11 @@ async def make_migrations(name: str, postgres_url: str) -> list[str]:
 
             from models import tortoise_config
 
-            location = str(MIGRATIONS / dialect)
-            async with Command(tortoise_config(url), app="models", location=location) as command:
-                await command.init_migrations(safe=True)
+            async def initial(url: str = url, location: str = str(MIGRATIONS / dialect)) -> None:
+                async with Command(tortoise_config(url), app="models", location=location) as cmd:
+                    await cmd.init_migrations(safe=True)
+
+            await asyncio.create_task(initial())
             made.append(f"{dialect}: initial")
             continue
         written = await _pending_migration(dialect, url, name, MIGRATIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Literal
 
 from limits import parse_many
@@ -10,6 +11,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing_extensions import Annotated
 
+_ORIGIN = re.compile(r"^https?://[^/\s]+$")
 DEVELOPMENT_SECRET_KEY = "frontdesk-development-secret-do-not-use-in-production"
 
 
@@ -45,7 +47,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:
-        if not value.startswith(("sqlite://", "postgres://", "asyncpg://", "psycopg://")):
+        if not value.startswith(("sqlite://", "postgres://", "asyncpg://")):
             raise ValueError("must start with sqlite:// or postgres://")
         return value
 
@@ -70,6 +72,16 @@ class Settings(BaseSettings):
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("allowed_origins")
+    @classmethod
+    def _origins(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for origin in value:
+            if origin != "*" and not _ORIGIN.match(origin):
+                raise ValueError(
+                    f"{origin!r} is not an origin such as https://app.example.com (no path)"
+                )
         return value
 
     @field_validator("default_language")

@@ -86,6 +86,8 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
         refresh_token_hash=_digest(new_secret),
         generation=F("generation") + 1,
         last_used_at=_now(),
+        # Sliding: a session in use stays; one unused for the refresh TTL ends.
+        expires_at=_now() + timedelta(seconds=get_settings().refresh_token_ttl),
         ip_address=ctx.client_address,
     )
     if not rotated:

@@ -157,7 +157,9 @@ class SignUpInput:
     email: str = strawberry.field(description="The owner's sign-in address.")
     password: str = strawberry.field(description="At least 10 characters, not a common one.")
     language: str | None = strawberry.field(
-        default=None, description="The owner's and the company's language; default English."
+        default=None,
+        description="The owner's and the company's language; by default the one of the "
+        "Accept-Language header, else FRONTDESK_DEFAULT_LANGUAGE.",
     )
 
 

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from models.accounts import Session
 from tests.graphql import ME, gql, login, sign_up
 
 REFRESH = """
@@ -99,3 +102,13 @@ async def test_tampered_or_foreign_access_tokens_are_refused(client):
     assert await me_code(client, f"{header}.{payload}.{signature[::-1]}") == "UNAUTHENTICATED"
     assert await me_code(client, "eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.") == "UNAUTHENTICATED"
     assert await me_code(client, owner.refresh_token) == "UNAUTHENTICATED"
+
+
+async def test_a_refresh_extends_the_session(client):
+    owner = await sign_up(client)
+    session = await Session.get(user__email=owner.email)
+    await Session.filter(id=session.id).update(expires_at=session.expires_at - timedelta(days=20))
+
+    await gql(client, REFRESH, {"token": owner.refresh_token})
+
+    assert (await Session.get(id=session.id)).expires_at > session.expires_at - timedelta(minutes=1)
