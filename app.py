@@ -48,7 +48,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         broadcast = await bus.health()
         healthy = database == "ok" and broadcast == "ok"
         return JSONResponse(
-            {"status": "ok" if healthy else "degraded", "database": database, "broadcast": broadcast},
+            {
+                "status": "ok" if healthy else "degraded",
+                "database": database,
+                "broadcast": broadcast,
+            },
             status_code=200 if healthy else 503,
         )
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from limits import parse_many
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 _ORIGIN = re.compile(r"^https?://[^/\s]+$")
 DEVELOPMENT_SECRET_KEY = "frontdesk-development-secret-do-not-use-in-production"

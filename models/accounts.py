@@ -8,7 +8,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     OWNER = "OWNER"
     ADMIN = "ADMIN"
     AGENT = "AGENT"

@@ -1,4 +1,4 @@
-"""Expected failures of the domain, carried as a stable code and rendered in the caller's language."""
+"""Expected failures: a stable code, rendered in the caller's language by the schema layer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Accounts in GraphQL: companies, users, sessions, sign-up and login, profile, password, language."""
+"""Accounts in GraphQL: companies, users, sessions, sign-up, login, profile, password, language."""
 
 from __future__ import annotations
 

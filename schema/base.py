@@ -1,4 +1,4 @@
-"""What every domain's schema module shares: Info, UserError, payloads, permissions, nodes, pages."""
+"""What every domain's schema shares: Info, UserError, payloads, permissions, nodes, pages."""
 
 from __future__ import annotations
 

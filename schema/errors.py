@@ -1,4 +1,4 @@
-"""How errors reach a client: domain and auth errors translated, unexpected ones masked and logged."""
+"""How errors reach a client: ours translated, unexpected ones logged and masked."""
 
 from __future__ import annotations
 

@@ -36,7 +36,9 @@ mutation Invite($input: InviteUserInput!) {
 
 ACCEPT = """
 mutation Accept($input: AcceptInvitationInput!) {
-  acceptInvitation(input: $input) { accessToken refreshToken user { id } errors { field code message } }
+  acceptInvitation(input: $input) {
+    accessToken refreshToken user { id } errors { field code message }
+  }
 }
 """
 

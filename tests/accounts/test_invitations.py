@@ -7,9 +7,7 @@ def invitation(email="agent@acme.example", role="AGENT", **extra):
 
 
 def acceptance(token, password=PASSWORD, confirm=None):
-    return {
-        "input": {"token": token, "password": password, "confirmPassword": confirm or password}
-    }
+    return {"input": {"token": token, "password": password, "confirmPassword": confirm or password}}
 
 
 async def test_an_invited_agent_sets_his_password_and_signs_in(client):
@@ -53,8 +51,11 @@ async def test_bad_acceptances_change_nothing(client):
     ]
     cases = [
         (acceptance("not-a-token"), "token", "INVALID_TOKEN"),
-        (acceptance(token, "long-enough-pass", "different-pass"), "confirmPassword",
-         "PASSWORD_MISMATCH"),
+        (
+            acceptance(token, "long-enough-pass", "different-pass"),
+            "confirmPassword",
+            "PASSWORD_MISMATCH",
+        ),
         (acceptance(token, "qwertyuiop"), "password", "WEAK_PASSWORD"),
     ]
     for variables, field, code in cases:
@@ -93,9 +94,9 @@ async def test_admins_invite_but_nobody_invites_an_owner_or_a_taken_address(clie
 
 async def test_the_invitee_gets_the_language_he_was_invited_in(client):
     owner = await sign_up(client)
-    token = (
-        await gql(client, INVITE, invitation(language="tr"), token=owner.token)
-    )["data"]["inviteUser"]["invitationToken"]
+    token = (await gql(client, INVITE, invitation(language="tr"), token=owner.token))["data"][
+        "inviteUser"
+    ]["invitationToken"]
 
     result = await gql(client, ACCEPT, acceptance(token, "long-enough-pass", "different-pass"))
 

@@ -26,7 +26,11 @@ async def test_profile_changes_only_what_is_given(client):
     )
 
     assert result["data"]["updateProfile"] == {
-        "user": {"fullName": "Olivia Owner", "phone": "+902125550101", "timezone": "Europe/Istanbul"},
+        "user": {
+            "fullName": "Olivia Owner",
+            "phone": "+902125550101",
+            "timezone": "Europe/Istanbul",
+        },
         "errors": [],
     }
     me = (await gql(client, ME, token=owner.token))["data"]["me"]

@@ -27,7 +27,9 @@ async def test_sign_up_makes_a_company_and_its_owner_signed_in(client):
 async def test_sign_up_with_a_taken_email_changes_nothing(client):
     await sign_up(client, "owner@acme.example")
 
-    result = await gql(client, SIGN_UP, sign_up_input(companyName="Other", email="OWNER@acme.example"))
+    result = await gql(
+        client, SIGN_UP, sign_up_input(companyName="Other", email="OWNER@acme.example")
+    )
 
     payload = result["data"]["signUp"]
     assert payload["accessToken"] is None
@@ -55,9 +57,7 @@ async def test_sign_up_bad_input_gets_typed_errors_and_creates_nothing(client):
 async def test_sign_up_in_turkish_answers_in_turkish(client):
     await sign_up(client, "owner@acme.example")
 
-    result = await gql(
-        client, SIGN_UP, sign_up_input(language="tr", password="kısa")
-    )
+    result = await gql(client, SIGN_UP, sign_up_input(language="tr", password="kısa"))
 
     errors = result["data"]["signUp"]["errors"]
     assert errors[0]["code"] == "WEAK_PASSWORD"

@@ -11,10 +11,14 @@ query Users($first: Int, $after: String) {
 }
 """
 DEACTIVATE = """
-mutation D($id: ID!) { deactivateUser(input: {userId: $id}) { user { isActive } errors { field code } } }
+mutation D($id: ID!) {
+  deactivateUser(input: {userId: $id}) { user { isActive } errors { field code } }
+}
 """
 REACTIVATE = """
-mutation R($id: ID!) { reactivateUser(input: {userId: $id}) { user { isActive } errors { field code } } }
+mutation R($id: ID!) {
+  reactivateUser(input: {userId: $id}) { user { isActive } errors { field code } }
+}
 """
 CHANGE_ROLE = """
 mutation C($id: ID!, $role: Role!) {
@@ -40,16 +44,24 @@ async def test_users_pages_through_the_company_with_a_cursor(client):
     first_page = (await gql(client, USERS, {"first": 3}, token=owner.token))["data"]["users"]
     rest = (
         await gql(
-            client, USERS, {"first": 3, "after": first_page["pageInfo"]["endCursor"]}, token=owner.token
+            client,
+            USERS,
+            {"first": 3, "after": first_page["pageInfo"]["endCursor"]},
+            token=owner.token,
         )
     )["data"]["users"]
 
     assert first_page["totalCount"] == 5
     assert [e["node"]["email"] for e in first_page["edges"]] == [
-        "owner@acme.example", "agent0@acme.example", "agent1@acme.example"
+        "owner@acme.example",
+        "agent0@acme.example",
+        "agent1@acme.example",
     ]
     assert first_page["pageInfo"]["hasNextPage"] is True
-    assert [e["node"]["email"] for e in rest["edges"]] == ["agent2@acme.example", "agent3@acme.example"]
+    assert [e["node"]["email"] for e in rest["edges"]] == [
+        "agent2@acme.example",
+        "agent3@acme.example",
+    ]
     assert rest["pageInfo"]["hasNextPage"] is False
 
 

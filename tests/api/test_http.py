@@ -25,7 +25,9 @@ async def production_client():
 
 async def test_queries_work_over_get_and_mutations_do_not(client):
     query = await client.get("/graphql", params={"query": "{ languages { code } }"})
-    mutation = await client.get("/graphql", params={"query": "mutation { logout { errors { code } } }"})
+    mutation = await client.get(
+        "/graphql", params={"query": "mutation { logout { errors { code } } }"}
+    )
 
     assert query.json()["data"]["languages"][0] == {"code": "en"}
     assert mutation.status_code == 405
@@ -154,6 +156,9 @@ def test_bad_settings_name_the_variable(monkeypatch):
         load_settings()
 
     message = str(raised.value)
-    for name in ("FRONTDESK_ACCESS_TOKEN_TTL", "FRONTDESK_BROADCAST_URL",
-                 "FRONTDESK_LOGIN_LIMIT_PER_ACCOUNT"):
+    for name in (
+        "FRONTDESK_ACCESS_TOKEN_TTL",
+        "FRONTDESK_BROADCAST_URL",
+        "FRONTDESK_LOGIN_LIMIT_PER_ACCOUNT",
+    ):
         assert name in message

@@ -76,8 +76,9 @@ async def test_another_companys_ids_are_not_found(client):
     # and the same IDs work inside their own company
     own = await gql(client, CROSS_COMPANY["node"][0], {"id": globex_agent.id}, token=globex.token)
     assert own["data"]["node"] == {"id": globex_agent.id}
-    company_node = await gql(client, CROSS_COMPANY["node"][0], {"id": globex.company_id},
-                             token=acme.token)
+    company_node = await gql(
+        client, CROSS_COMPANY["node"][0], {"id": globex.company_id}, token=acme.token
+    )
     assert company_node["data"]["node"] is None
     me = await gql(client, "{ me { id } }", token=globex_agent.token)
     assert me["data"]["me"]["id"] == globex_agent.id
@@ -88,7 +89,9 @@ async def test_user_lists_show_only_the_own_company(client):
     acme = await sign_up(client, "owner@acme.example", company="Acme")
     await sign_up(client, "owner@globex.example", company="Globex")
 
-    result = await gql(client, "{ users { totalCount edges { node { email } } } }", token=acme.token)
+    result = await gql(
+        client, "{ users { totalCount edges { node { email } } } }", token=acme.token
+    )
 
     assert result["data"]["users"] == {
         "totalCount": 1,
