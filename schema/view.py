@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
-from strawberry.http import GraphQLHTTPResponse
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from resolvers.context import Context
 from resolvers.i18n import negotiate_language
@@ -69,6 +73,20 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.settings = settings
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        # strawberry's own HTTP branch, plus the Allow header that a 405 must carry (RFC 9110).
+        try:
+            response = await self.run(Request(scope, receive=receive))
+        except HTTPException as exc:
+            headers = None
+            if exc.status_code == 405:  # a mutation over GET, or a method other than GET/POST
+                headers = {"Allow": "POST" if scope["method"] == "GET" else "GET, POST"}
+            response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
+        await response(scope, receive, send)
+
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         counter = debug.start_counting() if self.settings.debug else None
         ctx = Context(
@@ -116,6 +134,35 @@ class GraphQLView(GraphQL[Context, None]):
             request.headers.get("accept", "")
         )
         return sub_response
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        try:
+            return await super().execute_single(
+                request=request,
+                request_adapter=request_adapter,
+                sub_response=sub_response,
+                context=context,
+                root_value=root_value,
+                request_data=request_data,
+            )
+        except HTTPException as exc:
+            # GraphQL over HTTP: a mutation sent with GET is 405 Method Not Allowed, not 400.
+            refused = exc.__cause__
+            if (
+                isinstance(refused, InvalidOperationTypeError)
+                and refused.operation_type == OperationType.MUTATION
+                and request_adapter.method == "GET"
+            ):
+                raise HTTPException(405, exc.reason) from refused
+            raise
 
     async def process_result(
         self, request: Request, result: ExecutionResult
