@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import zoneinfo
 
@@ -68,11 +69,6 @@ def clean_language(value: str | None, field: str = "language") -> str:
     return text
 
 
-_TIMEZONES: frozenset[str] | None = None
-
-
+@functools.cache
 def _timezones() -> frozenset[str]:
-    global _TIMEZONES
-    if _TIMEZONES is None:
-        _TIMEZONES = frozenset(zoneinfo.available_timezones())
-    return _TIMEZONES
+    return frozenset(zoneinfo.available_timezones())

@@ -15,7 +15,7 @@ from models.accounts import Role
 from resolvers.context import Context
 from resolvers.errors import DomainError, Forbidden, NotAuthenticated
 from resolvers.i18n import translate
-from resolvers.pagination import Page
+from resolvers.pagination import Page, encode_cursor
 
 Info = strawberry.Info[Context, None]
 T = TypeVar("T")
@@ -135,8 +135,6 @@ class Connection(Generic[T]):
 
     @classmethod
     def of(cls, page: Page[Any]) -> Any:
-        from resolvers.pagination import encode_cursor
-
         return cls(
             edges=[Edge(cursor=encode_cursor(row.pk), node=row) for row in page.rows],
             page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
