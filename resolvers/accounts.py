@@ -267,14 +267,20 @@ async def accept_invitation(
     return _signed_in(ctx, user, tokens)
 
 
-async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
-    """Deactivate a teammate (all his sessions end) or bring him back."""
+async def _teammate_to_manage(ctx: Context, user_id: int) -> User:
+    """A teammate an admin may change: of his company, not himself, not the owner."""
     actor = ctx.require_role(*ADMINS)
     user = await get_in_company(ctx, User, user_id, field="userId")
     if user.pk == actor.pk:
         raise DomainError("CANNOT_CHANGE_SELF", "userId")
     if user.role == Role.OWNER:
         raise DomainError("CANNOT_CHANGE_OWNER", "userId")
+    return user
+
+
+async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
+    """Deactivate a teammate (all his sessions end) or bring him back."""
+    user = await _teammate_to_manage(ctx, user_id)
     async with in_transaction():
         user.is_active = active
         user.deactivated_at = None if active else _now()
@@ -286,12 +292,7 @@ async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
 
 async def change_role(ctx: Context, *, user_id: int, role: Role) -> User:
     """Make a teammate an ADMIN or an AGENT; his sessions end so new tokens carry the role."""
-    actor = ctx.require_role(*ADMINS)
-    user = await get_in_company(ctx, User, user_id, field="userId")
-    if user.pk == actor.pk:
-        raise DomainError("CANNOT_CHANGE_SELF", "userId")
-    if user.role == Role.OWNER:
-        raise DomainError("CANNOT_CHANGE_OWNER", "userId")
+    user = await _teammate_to_manage(ctx, user_id)
     if role not in (Role.ADMIN, Role.AGENT):
         raise DomainError("ROLE_NOT_ALLOWED", "role")
     if user.role != role:
