@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MODEL_MODULES = ["models.accounts"]
+MODEL_MODULES = ["models.accounts", "models.presence"]
 
 
 def dialect_of(database_url: str) -> str:
