@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import shutil
 import socket
-import subprocess
 import tempfile
 
 import pytest
@@ -23,18 +22,18 @@ class RedisServer:
             pytest.fail("redis-server is not installed (apt-get install -y redis-server)")
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="frontdesk-redis-")
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: asyncio.subprocess.Process | None = None
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     async def start(self) -> None:
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", self.dir],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        self.process = await asyncio.create_subprocess_exec(
+            *["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"],
+            *["--save", "", "--appendonly", "no", "--dir", self.dir],
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
         )
         for _ in range(200):
             try:
@@ -49,5 +48,5 @@ class RedisServer:
     async def stop(self) -> None:
         if self.process is not None:
             self.process.kill()
-            await asyncio.to_thread(self.process.wait)
+            await self.process.wait()
             self.process = None

@@ -29,9 +29,9 @@ async def bus(redis_server):
     await bus.disconnect()
 
 
-async def receive(events, count, timeout=5.0):
+async def receive(events, count, seconds=5.0):
     received = []
-    async with asyncio.timeout(timeout):
+    async with asyncio.timeout(seconds):
         async for event in events:
             received.append(event)
             if len(received) == count:
@@ -57,7 +57,7 @@ async def test_a_thousand_concurrent_first_subscribers_each_get_every_event(bus)
             ready += 1
             if ready == count:
                 started.set()
-            return [event.user_id for event in await receive(events, 3, timeout=10)]
+            return [event.user_id for event in await receive(events, 3, seconds=10)]
 
     tasks = [asyncio.create_task(subscriber()) for _ in range(count)]
     await asyncio.wait_for(started.wait(), 10)
@@ -86,7 +86,7 @@ async def test_delivery_survives_a_redis_restart(bus, redis_server):
 
         publisher = asyncio.create_task(publish_until_heard())
         try:
-            [event] = await receive(events, 1, timeout=10)
+            [event] = await receive(events, 1, seconds=10)
         finally:
             publisher.cancel()
         assert event.user_id >= 100
