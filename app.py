@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,12 +16,62 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from models import tortoise_config
+from resolvers import presence
 from schema import build_schema, debug
 from schema.view import GraphQLView
 from settings import Settings, get_settings
-from subscriptions.bus import EventBus
+from subscriptions.bus import EventBus, set_current_bus
+from subscriptions.connections import OpenSockets
+from subscriptions.presence import (
+    HEARTBEAT_INTERVAL,
+    make_liveness,
+    set_current_liveness,
+)
 
 logger = logging.getLogger("frontdesk")
+SWEEP_INTERVAL = 1.0
+
+
+class Realtime:
+    """The process's live parts: the bus, connection liveness, open sockets, and the loops
+    that close revoked sessions' sockets and apply presence changes that time decides."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.bus = EventBus(settings.broadcast_url)
+        self.liveness = make_liveness(settings.broadcast_url)
+        self.sockets = OpenSockets()
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        await self.bus.connect()
+        set_current_bus(self.bus)
+        set_current_liveness(self.liveness)
+        watching = asyncio.Event()
+        self._tasks.append(asyncio.create_task(self.sockets.watch(self.bus, watching)))
+        await watching.wait()
+        self._tasks.append(asyncio.create_task(self._tend_presence()))
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks.clear()
+        await self.bus.disconnect()
+        await self.liveness.close()
+        set_current_bus(None)
+        set_current_liveness(None)
+
+    async def _tend_presence(self) -> None:
+        last_heartbeat = 0.0
+        while True:
+            try:
+                if time.monotonic() - last_heartbeat >= HEARTBEAT_INTERVAL:
+                    await self.liveness.heartbeat()
+                    last_heartbeat = time.monotonic()
+                await presence.sweep()
+            except Exception:  # noqa: BLE001 - Redis or the database may be away; try again
+                logger.exception("presence sweep failed; retrying")
+            await asyncio.sleep(SWEEP_INTERVAL)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -27,17 +79,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     if settings.debug:
         debug.install()
-    bus = EventBus(settings.broadcast_url)
-    view = GraphQLView(build_schema(settings), settings)
+    realtime = Realtime(settings)
+    view = GraphQLView(build_schema(settings), settings, realtime.sockets)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
-            await bus.connect()
+            await realtime.start()
             try:
                 yield
             finally:
-                await bus.disconnect()
+                await realtime.stop()
 
     async def healthz(request: Request) -> JSONResponse:
         try:
@@ -45,7 +97,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             database = "ok"
         except Exception as exc:  # noqa: BLE001 - any failure means "not healthy"
             database = f"unavailable: {type(exc).__name__}"
-        broadcast = await bus.health()
+        broadcast = await realtime.bus.health()
         healthy = database == "ok" and broadcast == "ok"
         return JSONResponse(
             {
@@ -68,5 +120,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes.append(Route("/", home))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings
-    app.state.bus = bus
+    app.state.realtime = realtime
     return app

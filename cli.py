@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import getpass
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -14,7 +15,6 @@ from settings import SettingsError, get_settings
 
 ROOT = Path(__file__).resolve().parent
 MIGRATIONS = ROOT / "migrations"
-DIALECT_URLS = {"sqlite": "sqlite://:memory:"}
 
 
 def _settings():  # type: ignore[no-untyped-def]
@@ -48,40 +48,46 @@ async def apply_migrations(database_url: str) -> list[str]:
         return await command.upgrade()
 
 
-async def _pending_migration(dialect: str, database_url: str, name: str, into: Path) -> str:
+def _migration_in_subprocess(dialect: str, database_url: str, name: str, into: Path) -> str:
+    """Run aerich for one dialect in a process of its own and return the file it wrote.
+
+    aerich keeps its state on the Migrate class (dialect, DDL, queued operations): a second
+    dialect in the same process gets the first one's SQL mixed into its migration."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "_migration", dialect, name, database_url]
+        + [str(into)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"frontdesk: aerich failed for {dialect}:\n{result.stderr.strip()}")
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+async def _one_migration(dialect: str, name: str, database_url: str, into: Path) -> str:
     from aerich import Command
 
     from models import tortoise_config
 
-    async def job() -> str:
-        async with Command(
-            tortoise_config(database_url), app="models", location=str(into / dialect)
-        ) as command:
-            await command.init(offline=True)
-            return await command.migrate(name, no_input=True, offline=True) or ""
+    location = str(into / dialect)
+    async with Command(tortoise_config(database_url), app="models", location=location) as command:
+        if not (into / dialect / "models").exists():
+            await command.init_migrations(safe=True)
+            return "initial"
+        await command.init(offline=True)
+        return await command.migrate(name, no_input=True, offline=True) or ""
 
-    # A task of its own: Tortoise keeps its state in a context variable, and each dialect
-    # needs a fresh one (the previous dialect's closed context would be found otherwise).
-    return await asyncio.create_task(job())
+
+def _dialect_urls(postgres_url: str) -> dict[str, str]:
+    return {"sqlite": "sqlite://:memory:", "postgres": postgres_url}
 
 
 async def make_migrations(name: str, postgres_url: str) -> list[str]:
     """Write a migration for each dialect from the change of the models (aerich, offline)."""
     made = []
-    for dialect, url in {**DIALECT_URLS, "postgres": postgres_url}.items():
-        if not (MIGRATIONS / dialect / "models").exists():
-            from aerich import Command
-
-            from models import tortoise_config
-
-            async def initial(url: str = url, location: str = str(MIGRATIONS / dialect)) -> None:
-                async with Command(tortoise_config(url), app="models", location=location) as cmd:
-                    await cmd.init_migrations(safe=True)
-
-            await asyncio.create_task(initial())
-            made.append(f"{dialect}: initial")
-            continue
-        written = await _pending_migration(dialect, url, name, MIGRATIONS)
+    for dialect, url in _dialect_urls(postgres_url).items():
+        written = _migration_in_subprocess(dialect, url, name, MIGRATIONS)
         if written:
             made.append(f"{dialect}: {written}")
     return made
@@ -91,9 +97,9 @@ async def pending_model_changes(postgres_url: str) -> list[str]:
     """Per dialect, the migration that the models would need now (empty when none)."""
     pending = []
     with tempfile.TemporaryDirectory() as scratch:
-        for dialect, url in {**DIALECT_URLS, "postgres": postgres_url}.items():
+        for dialect, url in _dialect_urls(postgres_url).items():
             shutil.copytree(MIGRATIONS / dialect, Path(scratch) / dialect)
-            written = await _pending_migration(dialect, url, "pending", Path(scratch))
+            written = _migration_in_subprocess(dialect, url, "pending", Path(scratch))
             if written:
                 pending.append(f"{dialect}: {written}")
     return pending
@@ -231,6 +237,17 @@ def main(argv: list[str] | None = None) -> None:
     export = commands.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default=str(ROOT / "schema.graphql"))
     export.set_defaults(run=cmd_export_schema)
+
+    one = commands.add_parser("_migration")  # internal: one dialect, in its own process
+    one.add_argument("dialect")
+    one.add_argument("name")
+    one.add_argument("database_url")
+    one.add_argument("into")
+    one.set_defaults(
+        run=lambda a: print(
+            asyncio.run(_one_migration(a.dialect, a.name, a.database_url, Path(a.into)))
+        )
+    )
 
     args = parser.parse_args(argv)
     args.run(args)

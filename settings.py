@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=100, le=100_000)
     max_aliases: int = Field(default=15, ge=1, le=1000)
     default_language: str = "en"
+    presence_grace_period: int = Field(default=60, ge=0, le=3600)
 
     @field_validator("database_url")
     @classmethod

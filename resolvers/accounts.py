@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.accounts import Company, Invitation, Role, Session, User
+from models.presence import PresenceStatus
 from resolvers import sessions
 from resolvers.context import Context
 from resolvers.errors import DomainError
@@ -118,7 +121,7 @@ async def logout(ctx: Context) -> None:
     """End the caller's current session."""
     ctx.require_user()
     assert ctx.session is not None
-    await sessions.revoke(ctx.session, "LOGOUT")
+    await sessions.revoke(ctx, ctx.session, "LOGOUT")
 
 
 async def list_sessions(ctx: Context) -> list[Session]:
@@ -141,7 +144,7 @@ async def revoke_session(ctx: Context, *, session_id: str) -> None:
     session = await Session.get_or_none(id=session_uuid, user_id=user.pk, revoked_at=None)
     if session is None:
         raise DomainError("NOT_FOUND", "sessionId")
-    await sessions.revoke(session, "REVOKED_BY_USER")
+    await sessions.revoke(ctx, session, "REVOKED_BY_USER")
 
 
 async def update_profile(
@@ -192,14 +195,27 @@ async def change_password(
     password_hash = await hash_password(new_password)
     async with in_transaction():
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
-        await sessions.revoke_all(user, "PASSWORD_CHANGED", keep=ctx.session)
+        await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
     user.password_hash = password_hash
 
 
-async def list_users(ctx: Context, *, first: int | None, after: str | None) -> Page[User]:
-    """The caller's teammates (himself included), in the order they joined."""
+async def list_users(
+    ctx: Context,
+    *,
+    first: int | None,
+    after: str | None,
+    presence: Sequence[PresenceStatus] | None = None,
+) -> Page[User]:
+    """The caller's teammates (himself included) in the order they joined, optionally only
+    those teammates currently see with one of the `presence` statuses."""
     ctx.require_user()
-    return await paginate(company_scope(ctx, User), first, after)
+    query = company_scope(ctx, User)
+    if presence:
+        shown = Q(presence_state__shown__in=list(presence))
+        if PresenceStatus.OFFLINE in presence:  # never set a status: shown OFFLINE
+            shown |= Q(presence_state__user_id__isnull=True)
+        query = query.filter(shown)
+    return await paginate(query, first, after)
 
 
 def _digest(token: str) -> str:
@@ -286,7 +302,7 @@ async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
         user.deactivated_at = None if active else _now()
         await user.save(update_fields=["is_active", "deactivated_at", "updated_at"])
         if not active:
-            await sessions.revoke_all(user, "USER_DEACTIVATED")
+            await sessions.revoke_all(ctx, user, "USER_DEACTIVATED")
     return user
 
 
@@ -299,5 +315,5 @@ async def change_role(ctx: Context, *, user_id: int, role: Role) -> User:
         async with in_transaction():
             user.role = role
             await user.save(update_fields=["role", "updated_at"])
-            await sessions.revoke_all(user, "ROLE_CHANGED")
+            await sessions.revoke_all(ctx, user, "ROLE_CHANGED")
     return user

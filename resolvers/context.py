@@ -28,6 +28,8 @@ class Context:
     loaders: Any = None
     # graphql-transport-ws: the connection_init payload, set by strawberry.
     connection_params: dict[str, Any] | None = None
+    # WebSocket only: this connection's id in the presence liveness store.
+    connection_id: str | None = None
     request: Any = None
     response: Any = None
 

@@ -15,6 +15,8 @@ from models.accounts import Session, User
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from settings import get_settings
+from subscriptions.bus import publish
+from subscriptions.events import SessionsEnded
 
 ALGORITHM = "HS256"  # pinned: a token naming any other algorithm (or "none") is refused
 
@@ -93,7 +95,7 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
     if not rotated:
         # An older token of this family came back: it was stolen, or the client is broken.
         # Either way nobody may keep using the family.
-        await revoke(session, "REFRESH_TOKEN_REUSED")
+        await revoke(None, session, "REFRESH_TOKEN_REUSED")
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
     access, expires_at = _access_token(session, user)
     return Tokens(access, expires_at, f"{session.pk}.{new_secret}", session), user
@@ -124,16 +126,35 @@ async def authenticate(token: str) -> tuple[User, Session] | None:
     return session.user, session
 
 
-async def revoke(session: Session, reason: str) -> None:
-    """End one session now: its access and refresh tokens stop working."""
-    await Session.filter(id=session.pk, revoked_at=None).update(
+async def revoke(ctx: Context | None, session: Session, reason: str) -> None:
+    """End one session now: its tokens stop working and its open sockets close."""
+    ended = await Session.filter(id=session.pk, revoked_at=None).update(
         revoked_at=_now(), revoked_reason=reason
     )
+    if ended:
+        await _announce(ctx, session.company_id, [str(session.pk)])
 
 
-async def revoke_all(user: User, reason: str, *, keep: Session | None = None) -> int:
+async def revoke_all(
+    ctx: Context | None, user: User, reason: str, *, keep: Session | None = None
+) -> int:
     """End every session of `user` (but `keep`); returns how many ended."""
     query = Session.filter(user_id=user.pk, revoked_at=None)
     if keep is not None:
         query = query.exclude(id=keep.pk)
-    return await query.update(revoked_at=_now(), revoked_reason=reason)
+    ids = [str(pk) for pk in await query.values_list("id", flat=True)]
+    if not ids:
+        return 0
+    await Session.filter(id__in=ids).update(revoked_at=_now(), revoked_reason=reason)
+    await _announce(ctx, user.company_id, ids)
+    return len(ids)
+
+
+async def _announce(ctx: Context | None, company_id: int, session_ids: list[str]) -> None:
+    """Tell every process to close these sessions' sockets: after the commit when in a
+    request, at once otherwise (nothing to wait for)."""
+    event = SessionsEnded(company_id=company_id, session_ids=session_ids)
+    if ctx is None:
+        await publish(event)
+    else:
+        ctx.after_commit.append(lambda: publish(event))

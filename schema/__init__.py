@@ -16,6 +16,7 @@ from strawberry.schema.config import StrawberryConfig
 from schema.accounts import AccountsMutation, AccountsQuery
 from schema.errors import ErrorPolicy
 from schema.nodes import NodeQuery
+from schema.presence import PresenceMutation, PresenceSubscription
 from settings import Settings
 
 
@@ -25,7 +26,12 @@ class Query(AccountsQuery, NodeQuery):
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(AccountsMutation):
+class Mutation(AccountsMutation, PresenceMutation):
+    pass
+
+
+@strawberry.type(description="Everything a client can follow live over the WebSocket.")
+class Subscription(PresenceSubscription):
     pass
 
 
@@ -50,6 +56,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     return FrontdeskSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )

@@ -20,6 +20,7 @@ from schema.base import (
     mutation,
 )
 from schema.nodes import decode_id
+from schema.presence import Presence, PresenceStatus
 
 Role = strawberry.enum(
     models.Role,
@@ -50,6 +51,10 @@ class User(ModelNode):
     timezone: str = strawberry.field(description="The user's IANA time zone.")
     is_active: bool = strawberry.field(description="False once an admin deactivated the user.")
     created_at: datetime = strawberry.field(description="When the account was made.")
+
+    @strawberry.field(description="Whether teammates see the user ONLINE, BUSY, and so on.")
+    async def presence(self, root: strawberry.Parent[models.User], info: Info) -> Presence:
+        return Presence.of(await info.context.loaders.presence_by_user_id.load(root.pk))
 
     @strawberry.field(description="The company the user works in.")
     async def company(self, root: strawberry.Parent[models.User], info: Info) -> Company:
@@ -241,13 +246,20 @@ class AccountsQuery:
         return info.context.require_user()  # type: ignore[return-value]
 
     @strawberry.field(
-        description="Your company's users, in the order they joined.",
+        description="Your company's users in the order they joined; `presence` keeps only "
+        "those shown with one of the given statuses.",
         permission_classes=[IsAuthenticated],
     )
     async def users(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        presence: list[PresenceStatus] | None = None,
     ) -> Connection[User]:
-        page = await accounts.list_users(info.context, first=first, after=after)
+        page = await accounts.list_users(
+            info.context, first=first, after=after, presence=presence
+        )
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The languages you can switch to with setLanguage.")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from strawberry.dataloader import DataLoader
 
 from models.accounts import Company, User
-from resolvers import loaders
+from resolvers import loaders, presence
 from resolvers.context import Context
 
 
@@ -15,6 +15,7 @@ from resolvers.context import Context
 class Loaders:
     company_by_id: DataLoader[int, Company | None]
     user_by_id: DataLoader[int, User | None]
+    presence_by_user_id: DataLoader[int, presence.PresenceView]
 
 
 def make_loaders(ctx: Context) -> Loaders:
@@ -22,4 +23,5 @@ def make_loaders(ctx: Context) -> Loaders:
     return Loaders(
         company_by_id=DataLoader(lambda ids: loaders.companies_by_id(ctx, ids)),
         user_by_id=DataLoader(lambda ids: loaders.users_by_id(ctx, ids)),
+        presence_by_user_id=DataLoader(presence.presences_by_user_id),
     )

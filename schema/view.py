@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -18,12 +19,17 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from resolvers import presence
 from resolvers.context import Context
 from resolvers.i18n import negotiate_language
 from resolvers.sessions import authenticate
 from schema import debug
 from schema.loaders import make_loaders
 from settings import Settings
+from subscriptions.connections import OpenSockets
+from subscriptions.presence import current_liveness
+
+logger = logging.getLogger("frontdesk.view")
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 
@@ -59,7 +65,7 @@ def _prefers_graphql_response_json(accept: str) -> bool:
 class GraphQLView(GraphQL[Context, None]):
     """strawberry's ASGI view with frontdesk's context, auth and HTTP answers."""
 
-    def __init__(self, schema: Any, settings: Settings) -> None:
+    def __init__(self, schema: Any, settings: Settings, sockets: OpenSockets) -> None:
         protocols = [GRAPHQL_TRANSPORT_WS_PROTOCOL]
         if not settings.production:
             protocols.append(GRAPHQL_WS_PROTOCOL)  # old clients, in development only
@@ -72,8 +78,16 @@ class GraphQLView(GraphQL[Context, None]):
             allowed_origins=settings.allowed_origins,
         )
         self.settings = settings
+        self.sockets = sockets
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            websocket = WebSocket(scope, receive=receive, send=send)
+            try:
+                await self.run(websocket)
+            finally:
+                await self._closed(websocket)
+            return
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
@@ -126,7 +140,25 @@ class GraphQLView(GraphQL[Context, None]):
         if not token or not await self._sign_in(context, token):
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
         context.loaders = make_loaders(context)
+        assert context.user is not None and context.session is not None
+        context.connection_id = current_liveness().new_connection_id()
+        self.sockets.add(str(context.session.pk), context.request)
+        await presence.connection_opened(context.user, context.connection_id)
         return None
+
+    async def _closed(self, websocket: WebSocket) -> None:
+        """The socket is gone: forget it, and let presence know."""
+        state = getattr(websocket.state, "frontdesk", None)
+        if state is None:
+            return
+        ctx: Context = state[0]
+        if ctx.session is None or ctx.connection_id is None or ctx.user is None:
+            return
+        self.sockets.discard(str(ctx.session.pk), websocket)
+        try:
+            await presence.connection_closed(ctx.user.pk, ctx.connection_id)
+        except Exception:  # noqa: BLE001 - Redis away: the heartbeat expiry catches up
+            logger.exception("could not record a closed connection")
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)

@@ -19,6 +19,7 @@ if not os.environ.get("FRONTDESK_DATABASE_URL", "").startswith(("postgres", "asy
 os.environ.setdefault("FRONTDESK_BROADCAST_URL", "memory://")
 os.environ["FRONTDESK_ENV"] = "development"
 os.environ["FRONTDESK_DEBUG"] = "1"
+os.environ["FRONTDESK_PRESENCE_GRACE_PERIOD"] = "1"
 os.environ["FRONTDESK_STORAGE_DIR"] = f"{_scratch}/storage"
 
 from app import create_app  # noqa: E402
@@ -37,16 +38,21 @@ async def database() -> AsyncIterator[None]:
     await Tortoise.close_connections()
 
 
+@pytest.fixture(scope="session")
+async def app(database: None) -> AsyncIterator[Any]:
+    """The app with its realtime parts running (the ORM is the session's own)."""
+    app = create_app()
+    await app.state.realtime.start()
+    yield app
+    await app.state.realtime.stop()
+
+
 @pytest.fixture(autouse=True)
-async def clean_state(database: None) -> AsyncIterator[None]:
+async def clean_state(app: Any) -> AsyncIterator[None]:
     await truncate_all_models()
     await ratelimit.login_limiter().reset()
+    await app.state.realtime.liveness.reset()
     yield
-
-
-@pytest.fixture(scope="session")
-def app() -> Any:
-    return create_app()
 
 
 @pytest.fixture

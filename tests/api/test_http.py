@@ -64,14 +64,9 @@ async def test_huge_queries_are_refused_by_token_count(client):
 
 
 async def test_healthz_reports_the_database_and_the_broadcast_backend(app):
-    # The ORM is the test session's; only the bus needs connecting as the lifespan would.
-    await app.state.bus.connect()
     transport = httpx.ASGITransport(app=app)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://frontdesk.test") as c:
-            response = await c.get("/healthz")
-    finally:
-        await app.state.bus.disconnect()
+    async with httpx.AsyncClient(transport=transport, base_url="http://frontdesk.test") as c:
+        response = await c.get("/healthz")
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok", "broadcast": "ok"}

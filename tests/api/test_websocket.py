@@ -4,27 +4,15 @@ import asyncio
 import json
 
 import pytest
-import uvicorn
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from app import create_app
 from settings import Settings
 from tests.graphql import sign_up
+from tests.live import serve
 
 TRANSPORT_WS = "graphql-transport-ws"
-
-
-async def serve(app):
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, lifespan="off", ws="websockets-sansio", log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event for it
-        await asyncio.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    return server, task, f"ws://127.0.0.1:{port}/graphql"
 
 
 @pytest.fixture

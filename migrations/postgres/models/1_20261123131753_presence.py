@@ -6,27 +6,6 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "presence" (
-    "chosen" VARCHAR(16) NOT NULL /* ONLINE: ONLINE\nBUSY: BUSY\nBE_RIGHT_BACK: BE_RIGHT_BACK\nOFFLINE: OFFLINE */,
-    "returns_to" VARCHAR(16) /* ONLINE: ONLINE\nBUSY: BUSY\nBE_RIGHT_BACK: BE_RIGHT_BACK\nOFFLINE: OFFLINE */,
-    "returns_at" TIMESTAMP,
-    "shown" VARCHAR(16) NOT NULL /* ONLINE: ONLINE\nBUSY: BUSY\nBE_RIGHT_BACK: BE_RIGHT_BACK\nOFFLINE: OFFLINE */,
-    "shown_since" TIMESTAMP NOT NULL,
-    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
-    "user_id" INT NOT NULL PRIMARY KEY REFERENCES "user" ("id") ON DELETE CASCADE
-) /* One row per user: what he chose, and what teammates see (OFFLINE once he is gone). */;
-CREATE INDEX IF NOT EXISTS "idx_presence_company_5d3a0c" ON "presence" ("company_id", "shown");
-CREATE INDEX IF NOT EXISTS "idx_presence_returns_92949e" ON "presence" ("returns_at");
-        CREATE TABLE IF NOT EXISTS "presence_interval" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "status" VARCHAR(16) NOT NULL /* ONLINE: ONLINE\nBUSY: BUSY\nBE_RIGHT_BACK: BE_RIGHT_BACK\nOFFLINE: OFFLINE */,
-    "started_at" TIMESTAMP NOT NULL,
-    "ended_at" TIMESTAMP,
-    "company_id" INT NOT NULL REFERENCES "company" ("id") ON DELETE CASCADE,
-    "user_id" INT NOT NULL REFERENCES "user" ("id") ON DELETE CASCADE
-) /* A span during which a user was shown one status; `ended_at` is null for the current one. */;
-CREATE INDEX IF NOT EXISTS "idx_presence_in_company_fc5421" ON "presence_interval" ("company_id", "user_id", "started_at");
-CREATE INDEX IF NOT EXISTS "idx_presence_in_user_id_ea4a31" ON "presence_interval" ("user_id", "ended_at");
-        CREATE TABLE IF NOT EXISTS "presence" (
     "chosen" VARCHAR(16) NOT NULL,
     "returns_to" VARCHAR(16),
     "returns_at" TIMESTAMPTZ,
@@ -57,10 +36,8 @@ COMMENT ON TABLE "presence_interval" IS 'A span during which a user was shown on
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        DROP TABLE IF EXISTS "presence";
         DROP TABLE IF EXISTS "presence_interval";
-        DROP TABLE IF EXISTS "presence";
-        DROP TABLE IF EXISTS "presence_interval";"""
+        DROP TABLE IF EXISTS "presence";"""
 
 
 MODELS_STATE = (

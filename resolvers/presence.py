@@ -1,0 +1,231 @@
+"""Presence: the status a user chose, what teammates see, and the log of what they saw."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.transactions import in_transaction
+
+from models.accounts import User
+from models.presence import Presence, PresenceInterval, PresenceStatus
+from resolvers.context import Context
+from resolvers.errors import DomainError
+from settings import get_settings
+from subscriptions.bus import publish
+from subscriptions.events import PresenceChanged
+from subscriptions.presence import current_liveness
+
+MAX_BE_RIGHT_BACK = timedelta(hours=24)
+
+
+@dataclass
+class PresenceView:
+    """What `User.presence` shows."""
+
+    user_id: int
+    status: PresenceStatus
+    since: datetime
+    connected: bool
+    chosen: PresenceStatus
+    returns_at: datetime | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _grace() -> float:
+    return float(get_settings().presence_grace_period)
+
+
+async def _row(user: User, *, lock: bool) -> Presence:
+    query = Presence.filter(user_id=user.pk)
+    if lock:
+        query = query.select_for_update()
+    row = await query.first()
+    if row is None:
+        row = await Presence.create(
+            user_id=user.pk,
+            company_id=user.company_id,
+            chosen=PresenceStatus.OFFLINE,
+            shown=PresenceStatus.OFFLINE,
+            shown_since=_now(),
+        )
+    return row
+
+
+async def _show(row: Presence, status: PresenceStatus, at: datetime) -> PresenceChanged | None:
+    """Record that teammates now see `status` (inside the caller's transaction); the event to
+    publish once that transaction has committed, or None when nothing changed."""
+    previous = row.shown
+    if previous == status:
+        return None
+    await PresenceInterval.filter(user_id=row.user_id, ended_at=None).update(ended_at=at)
+    await PresenceInterval.create(
+        user_id=row.user_id, company_id=row.company_id, status=status, started_at=at
+    )
+    row.shown, row.shown_since = status, at
+    return PresenceChanged(
+        company_id=row.company_id,
+        user_id=row.user_id,
+        status=status.value,
+        previous=previous.value,
+        at=at.isoformat(),
+    )
+
+
+async def _publish_all(events: list[PresenceChanged | None]) -> None:
+    for event in events:
+        if event is not None:
+            await publish(event)
+
+
+def _visible(chosen: PresenceStatus, live: bool, recently_seen: bool) -> PresenceStatus:
+    if chosen == PresenceStatus.OFFLINE or live or recently_seen:
+        return chosen
+    return PresenceStatus.OFFLINE
+
+
+async def set_presence(
+    ctx: Context, *, status: PresenceStatus, until: datetime | None
+) -> PresenceView:
+    """Choose a status; a BE_RIGHT_BACK with `until` returns by itself to the one it replaced."""
+    user = ctx.require_user()
+    now = _now()
+    if until is not None:
+        if status != PresenceStatus.BE_RIGHT_BACK:
+            raise DomainError("UNTIL_ONLY_FOR_BE_RIGHT_BACK", "until")
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=UTC)
+        if until <= now or until - now > MAX_BE_RIGHT_BACK:
+            raise DomainError("INVALID_UNTIL", "until", hours=24)
+    liveness = current_liveness()
+    async with in_transaction():
+        row = await _row(user, lock=True)
+        if until is not None:
+            # Returning to what he had; a BRB over a BRB returns to the first one's status.
+            row.returns_to = row.returns_to or (
+                row.chosen if row.chosen != PresenceStatus.BE_RIGHT_BACK else PresenceStatus.ONLINE
+            )
+            row.returns_at = until
+        else:
+            row.returns_to = row.returns_at = None
+        row.chosen = status
+        # Choosing a status is a sign of life: he counts as seen for the grace period.
+        event = await _show(row, _visible(status, True, True), now)
+        await row.save()
+    if event is not None:
+        ctx.after_commit.append(lambda: publish(event))
+    if not await liveness.live([user.pk]):
+        await liveness.schedule_offline(user.pk, time.time() + _grace())
+    return await presence_of(user)
+
+
+async def presence_of(user: User) -> PresenceView:
+    return (await presences_by_user_id([user.pk], [user]))[0]
+
+
+async def presences_by_user_id(
+    user_ids: Sequence[int], users: Sequence[User] | None = None
+) -> list[PresenceView]:
+    """The presence of each user (two SQL statements at most, one liveness look-up)."""
+    rows = {row.user_id: row for row in await Presence.filter(user_id__in=list(user_ids))}
+    live = await current_liveness().live(user_ids)
+    created = {user.pk: user.created_at for user in users or ()}
+    views = []
+    for user_id in user_ids:
+        row = rows.get(user_id)
+        if row is None:
+            views.append(
+                PresenceView(
+                    user_id=user_id,
+                    status=PresenceStatus.OFFLINE,
+                    since=created.get(user_id) or _now(),
+                    connected=user_id in live,
+                    chosen=PresenceStatus.OFFLINE,
+                    returns_at=None,
+                )
+            )
+            continue
+        views.append(
+            PresenceView(
+                user_id=user_id,
+                status=row.shown,
+                since=row.shown_since,
+                connected=user_id in live,
+                chosen=row.chosen,
+                returns_at=row.returns_at,
+            )
+        )
+    return views
+
+
+async def connection_opened(user: User, connection_id: str) -> None:
+    """A socket of `user` went live: he is back to his chosen status if he was away."""
+    liveness = current_liveness()
+    await liveness.attach(user.pk, connection_id)
+    await liveness.cancel_offline(user.pk)
+    async with in_transaction():
+        row = await _row(user, lock=True)
+        event = await _show(row, _visible(row.chosen, True, True), _now())
+        if event is not None:
+            await row.save()
+    await _publish_all([event])
+
+
+async def connection_closed(user_id: int, connection_id: str) -> None:
+    """A socket closed: when it was the user's last, he goes OFFLINE after the grace period."""
+    liveness = current_liveness()
+    if await liveness.detach(user_id, connection_id):
+        await liveness.schedule_offline(user_id, time.time() + _grace())
+
+
+async def sweep() -> int:
+    """Apply what time decided: grace periods that ran out, BE_RIGHT_BACKs that ended."""
+    now = _now()
+    events: list[PresenceChanged | None] = []
+    liveness = current_liveness()
+    due = await liveness.claim_due_offline(time.time())
+    if due:
+        still_away = set(due) - await liveness.live(due)
+        for row in await Presence.filter(user_id__in=list(still_away)):
+            async with in_transaction():
+                locked = await Presence.filter(user_id=row.user_id).select_for_update().first()
+                if locked is not None and locked.shown != PresenceStatus.OFFLINE:
+                    events.append(await _show(locked, PresenceStatus.OFFLINE, now))
+                    await locked.save()
+    for row in await Presence.filter(returns_at__lte=now):
+        async with in_transaction():
+            # The conditional UPDATE decides which process returns him; the others skip.
+            claimed = await Presence.filter(
+                user_id=row.user_id, returns_at__lte=now, chosen=PresenceStatus.BE_RIGHT_BACK
+            ).update(chosen=row.returns_to or PresenceStatus.ONLINE, returns_at=None)
+            if not claimed:
+                continue
+            locked = await Presence.get(user_id=row.user_id)
+            locked.returns_to = None
+            live = bool(await liveness.live([row.user_id]))
+            seen = locked.shown != PresenceStatus.OFFLINE  # connected or within the grace period
+            events.append(await _show(locked, _visible(locked.chosen, live, seen), now))
+            await locked.save()
+    await _publish_all(events)
+    return sum(event is not None for event in events)
+
+
+def may_see(ctx: Context, event: PresenceChanged) -> bool:
+    """Checked for every event and subscriber: teammates of the same company only."""
+    return ctx.user is not None and ctx.user.is_active and event.company_id == ctx.company_id
+
+
+async def event_user(event: PresenceChanged) -> User | None:
+    """The user an event is about, loaded once per process for all its subscribers."""
+    cached = event.cache.get("user")
+    if cached is None:
+        cached = event.cache["user"] = asyncio.ensure_future(
+            User.get_or_none(id=event.user_id, company_id=event.company_id)
+        )
+    return await asyncio.shield(cached)

@@ -1,0 +1,114 @@
+"""Presence in GraphQL: the Presence of a user, setPresence, and the presenceChanged stream."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from models import presence as models
+from resolvers import presence
+from schema.base import Info, IsAuthenticated, UserError, mutation
+from schema.loaders import make_loaders
+from subscriptions.bus import current_bus
+from subscriptions.events import PresenceChanged, company_topic
+
+if TYPE_CHECKING:
+    from schema.accounts import User
+
+PresenceStatus = strawberry.enum(
+    models.PresenceStatus,
+    description="What teammates see: ONLINE, BUSY, BE_RIGHT_BACK, or OFFLINE.",
+)
+
+
+@strawberry.type(description="A user's presence as his teammates see it.")
+class Presence:
+    status: PresenceStatus = strawberry.field(
+        description="What teammates see: the chosen status, or OFFLINE once the user's last "
+        "connection has been gone for the grace period."
+    )
+    since: datetime = strawberry.field(description="Since when `status` is shown.")
+    connected: bool = strawberry.field(
+        description="Whether any WebSocket of the user is live, in any server process."
+    )
+    chosen_status: PresenceStatus = strawberry.field(
+        description="The status the user chose (he is back to it when he reconnects)."
+    )
+    returns_at: datetime | None = strawberry.field(
+        description="When a BE_RIGHT_BACK ends by itself, returning to the status it replaced."
+    )
+
+    @classmethod
+    def of(cls, view: presence.PresenceView) -> Presence:
+        return cls(
+            status=view.status,
+            since=view.since,
+            connected=view.connected,
+            chosen_status=view.chosen,
+            returns_at=view.returns_at,
+        )
+
+
+@strawberry.type(description="A teammate's shown status changed.")
+class PresenceEvent:
+    event: strawberry.Private[PresenceChanged]
+    status: PresenceStatus = strawberry.field(description="The status shown now.")
+    previous: PresenceStatus = strawberry.field(description="The status shown before.")
+    at: datetime = strawberry.field(description="When it changed.")
+
+    @strawberry.field(description="Whose status changed.")
+    async def user(self) -> Annotated[User, strawberry.lazy("schema.accounts")]:
+        user = await presence.event_user(self.event)
+        assert user is not None
+        return user  # type: ignore[return-value]
+
+
+@strawberry.input(description="The status to show.")
+class SetPresenceInput:
+    status: PresenceStatus = strawberry.field(description="ONLINE, BUSY, BE_RIGHT_BACK, OFFLINE.")
+    until: datetime | None = strawberry.field(
+        default=None,
+        description="Only with BE_RIGHT_BACK: when to return by itself to the previous status "
+        "(within 24 hours).",
+    )
+
+
+@strawberry.type(description="Your presence after the change.")
+class SetPresencePayload:
+    presence: Presence | None = strawberry.field(default=None, description="As teammates see it.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type
+class PresenceMutation:
+    @mutation(
+        description="Set your presence; every teammate's presenceChanged hears of it.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def set_presence(self, info: Info, input: SetPresenceInput) -> SetPresencePayload:
+        view = await presence.set_presence(info.context, status=input.status, until=input.until)
+        return SetPresencePayload(presence=Presence.of(view))
+
+
+@strawberry.type
+class PresenceSubscription:
+    @strawberry.subscription(
+        description="Every change of a teammate's shown status in your company, yours included.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def presence_changed(self, info: Info) -> AsyncGenerator[PresenceEvent, None]:
+        ctx = info.context
+        async with current_bus().subscribe(company_topic(ctx.company_id)) as events:
+            async for event in events:
+                if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
+                    continue
+                ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
+                yield PresenceEvent(
+                    event=event,
+                    status=models.PresenceStatus(event.status),
+                    previous=models.PresenceStatus(event.previous),
+                    at=datetime.fromisoformat(event.at),
+                )
