@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -100,6 +101,14 @@ class GraphQLView(GraphQL[Context, None]):
                 headers = {"Allow": "POST" if scope["method"] == "GET" else "GET, POST"}
             response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
         await response(scope, receive, send)
+
+    def encode_json(self, data: object) -> str:
+        # orjson: several times faster than json for every answer and every event sent. Text,
+        # not bytes: graphql-transport-ws messages must be text frames.
+        return orjson.dumps(data).decode()
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         counter = debug.start_counting() if self.settings.debug else None
