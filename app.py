@@ -65,8 +65,12 @@ class Realtime:
         last_heartbeat = 0.0
         while True:
             try:
-                if time.monotonic() - last_heartbeat >= HEARTBEAT_INTERVAL:
+                # Renew this process's sockets every interval, and at once when Redis lost
+                # them (a restart forgets everything).
+                forgot = await self.liveness.forgot()
+                if forgot or time.monotonic() - last_heartbeat >= HEARTBEAT_INTERVAL:
                     await self.liveness.heartbeat()
+                    await presence.reassert(set(self.liveness.local.values()))
                     last_heartbeat = time.monotonic()
                 await presence.sweep()
             except Exception:  # noqa: BLE001 - Redis or the database may be away; try again

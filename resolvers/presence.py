@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import redis.asyncio as redis
 from tortoise.transactions import in_transaction
 
 from models.accounts import User
@@ -20,6 +22,8 @@ from subscriptions.events import PresenceChanged
 from subscriptions.presence import current_liveness
 
 MAX_BE_RIGHT_BACK = timedelta(hours=24)
+LIVENESS_ERRORS = (redis.RedisError, OSError)
+logger = logging.getLogger("frontdesk.presence")
 
 
 @dataclass
@@ -42,19 +46,25 @@ def _grace() -> float:
     return float(get_settings().presence_grace_period)
 
 
-async def _row(user: User, *, lock: bool) -> Presence:
-    query = Presence.filter(user_id=user.pk)
-    if lock:
-        query = query.select_for_update()
-    row = await query.first()
+async def _row(user: User) -> Presence:
+    """The user's presence row, locked for this transaction (made on first use)."""
+    row = await Presence.filter(user_id=user.pk).select_for_update().first()
     if row is None:
-        row = await Presence.create(
-            user_id=user.pk,
-            company_id=user.company_id,
-            chosen=PresenceStatus.OFFLINE,
-            shown=PresenceStatus.OFFLINE,
-            shown_since=_now(),
+        # Several first sockets of one user may get here at once: one INSERT wins, the
+        # others do nothing, and all then lock the same row.
+        await Presence.bulk_create(
+            [
+                Presence(
+                    user_id=user.pk,
+                    company_id=user.company_id,
+                    chosen=PresenceStatus.OFFLINE,
+                    shown=PresenceStatus.OFFLINE,
+                    shown_since=_now(),
+                )
+            ],
+            ignore_conflicts=True,
         )
+        row = await Presence.filter(user_id=user.pk).select_for_update().get()
     return row
 
 
@@ -105,7 +115,7 @@ async def set_presence(
             raise DomainError("INVALID_UNTIL", "until", hours=24)
     liveness = current_liveness()
     async with in_transaction():
-        row = await _row(user, lock=True)
+        row = await _row(user)
         if until is not None:
             # Returning to what he had; a BRB over a BRB returns to the first one's status.
             row.returns_to = row.returns_to or (
@@ -120,8 +130,11 @@ async def set_presence(
         await row.save()
     if event is not None:
         ctx.after_commit.append(lambda: publish(event))
-    if not await liveness.live([user.pk]):
-        await liveness.schedule_offline(user.pk, time.time() + _grace())
+    try:
+        if not await liveness.live([user.pk]):
+            await liveness.schedule_offline(user.pk, time.time() + _grace())
+    except LIVENESS_ERRORS:
+        logger.warning("presence: liveness store unreachable; offline check not scheduled")
     return await presence_of(user)
 
 
@@ -134,7 +147,11 @@ async def presences_by_user_id(
 ) -> list[PresenceView]:
     """The presence of each user (two SQL statements at most, one liveness look-up)."""
     rows = {row.user_id: row for row in await Presence.filter(user_id__in=list(user_ids))}
-    live = await current_liveness().live(user_ids)
+    try:
+        live = await current_liveness().live(user_ids)
+    except LIVENESS_ERRORS:
+        logger.warning("presence: liveness store unreachable; showing connected=false")
+        live = set()
     created = {user.pk: user.created_at for user in users or ()}
     views = []
     for user_id in user_ids:
@@ -167,10 +184,14 @@ async def presences_by_user_id(
 async def connection_opened(user: User, connection_id: str) -> None:
     """A socket of `user` went live: he is back to his chosen status if he was away."""
     liveness = current_liveness()
-    await liveness.attach(user.pk, connection_id)
-    await liveness.cancel_offline(user.pk)
+    try:
+        await liveness.attach(user.pk, connection_id)
+        await liveness.cancel_offline(user.pk)
+    except LIVENESS_ERRORS:
+        # The socket stays: the next heartbeat registers it once the store is back.
+        logger.warning("presence: liveness store unreachable at connect")
     async with in_transaction():
-        row = await _row(user, lock=True)
+        row = await _row(user)
         event = await _show(row, _visible(row.chosen, True, True), _now())
         if event is not None:
             await row.save()
@@ -180,8 +201,11 @@ async def connection_opened(user: User, connection_id: str) -> None:
 async def connection_closed(user_id: int, connection_id: str) -> None:
     """A socket closed: when it was the user's last, he goes OFFLINE after the grace period."""
     liveness = current_liveness()
-    if await liveness.detach(user_id, connection_id):
-        await liveness.schedule_offline(user_id, time.time() + _grace())
+    try:
+        if await liveness.detach(user_id, connection_id):
+            await liveness.schedule_offline(user_id, time.time() + _grace())
+    except LIVENESS_ERRORS:
+        logger.warning("presence: liveness store unreachable at disconnect")
 
 
 async def sweep() -> int:
@@ -214,6 +238,23 @@ async def sweep() -> int:
             await locked.save()
     await _publish_all(events)
     return sum(event is not None for event in events)
+
+
+async def reassert(user_ids: set[int]) -> None:
+    """Users with a live socket here who are shown OFFLINE (the liveness store lost them, say
+    in a Redis restart, and a grace period ran out) get their chosen status back."""
+    if not user_ids:
+        return
+    stale = await Presence.filter(
+        user_id__in=list(user_ids), shown=PresenceStatus.OFFLINE
+    ).exclude(chosen=PresenceStatus.OFFLINE)
+    events = []
+    for row in stale:
+        async with in_transaction():
+            locked = await Presence.filter(user_id=row.user_id).select_for_update().get()
+            events.append(await _show(locked, locked.chosen, _now()))
+            await locked.save()
+    await _publish_all(events)
 
 
 def may_see(ctx: Context, event: PresenceChanged) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from typing import Any
 
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import Storage
@@ -11,15 +12,17 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from resolvers.errors import DomainError
+from subscriptions.bus import resilient_redis_options
 
 
 class LoginLimiter:
     """Counts sign-in attempts; a caller over either limit gets TOO_MANY_ATTEMPTS."""
 
     def __init__(self, storage_url: str, per_account: str, per_address: str) -> None:
-        options: dict[str, str] = {"key_prefix": "frontdesk-login"}
+        options: dict[str, Any] = {"key_prefix": "frontdesk-login"}
         if "redis" in storage_url:
             options["implementation"] = "redispy"  # redis-py is installed; coredis is not
+            options.update(resilient_redis_options())
         self.storage: Storage = storage_from_string(storage_url, **options)
         self._limiter = MovingWindowRateLimiter(self.storage)
         self._per_account: list[RateLimitItem] = parse_many(per_account)

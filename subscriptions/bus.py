@@ -30,23 +30,31 @@ logger = logging.getLogger("frontdesk.bus")
 _RETRYABLE = (redis.ConnectionError, redis.TimeoutError, OSError)
 
 
+def resilient_redis_options(retries: int = 8) -> dict[str, Any]:
+    """Options for every Redis client of ours: after a Redis restart, a command that meets a
+    dead pooled connection is retried on a new one instead of failing (broadcaster's fourth
+    failure, and the same for liveness, rate limits and health checks)."""
+    return {
+        "retry": Retry(ExponentialBackoff(cap=1.0, base=0.02), retries=retries),
+        "retry_on_error": [redis.ConnectionError, redis.TimeoutError],
+    }
+
+
 class ResilientRedisBackend(BroadcastBackend):
     """Redis pub/sub that keeps delivering across Redis restarts."""
 
     def __init__(self, url: str) -> None:
         self._url = url
         # Fix 4: the first PUBLISH after a restart meets a dead pooled connection; retry it.
-        self._publisher = redis.Redis.from_url(
-            url,
-            retry=Retry(ExponentialBackoff(cap=1.0, base=0.02), retries=8),
-            retry_on_error=[redis.ConnectionError, redis.TimeoutError],
-        )
+        self._publisher = redis.Redis.from_url(url, **resilient_redis_options())
         self._channels: set[str] = set()
         self._has_channels = asyncio.Event()
         self._pubsub: Any = None
         self._queue: asyncio.Queue[Message] = asyncio.Queue()
         self._reader: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._broken = False  # the pubsub connection died and is not yet subscribed again
+        self._subscribed = False  # a SUBSCRIBE has been sent on the current pubsub
         self.reconnects = 0
 
     async def connect(self) -> None:
@@ -66,8 +74,10 @@ class ResilientRedisBackend(BroadcastBackend):
             self._channels.add(channel)
             try:
                 await self._pubsub.subscribe(channel)
+                self._subscribed = True
             except _RETRYABLE:
                 logger.warning("bus: SUBSCRIBE %s failed; the reader resubscribes", channel)
+                self._broken = True
             self._has_channels.set()
 
     async def unsubscribe(self, channel: str) -> None:
@@ -89,19 +99,26 @@ class ResilientRedisBackend(BroadcastBackend):
         delay = 0.05
         while True:
             await self._has_channels.wait()
+            if self._broken:
+                # Fix 3: however long Redis is away, keep trying until SUBSCRIBE succeeds.
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 2.0)
+                await self._reconnect()
+                continue
             try:
                 message = await self._pubsub.get_message(
                     ignore_subscribe_messages=True, timeout=1.0
                 )
                 delay = 0.05
             except _RETRYABLE as exc:
-                # Fix 3: a Redis restart no longer kills delivery for the life of the process.
                 logger.warning("bus: Redis connection lost (%s); reconnecting", exc)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 2.0)
-                await self._reconnect()
+                self._broken = True
                 continue
-            except RuntimeError:  # redis-py: no subscription registered on the connection yet
+            except RuntimeError:
+                # redis-py: the pubsub has no connection. Before the first SUBSCRIBE is sent
+                # that is normal; with channels to listen to, the connection is gone.
+                if self._pubsub.connection is None and self._channels and self._subscribed:
+                    self._broken = True
                 await asyncio.sleep(0.01)
                 continue
             if message is not None and message.get("type") == "message":
@@ -124,10 +141,12 @@ class ResilientRedisBackend(BroadcastBackend):
             try:
                 if self._channels:
                     await self._pubsub.subscribe(*self._channels)
-                self.reconnects += 1
-                logger.info("bus: resubscribed to %d channels", len(self._channels))
             except _RETRYABLE:
-                pass  # still down: the next read fails and we come back here
+                return  # still down: stay broken, the reader tries again after a pause
+            self._broken = False
+            self._subscribed = bool(self._channels)
+            self.reconnects += 1
+            logger.info("bus: resubscribed to %d channels", len(self._channels))
 
 
 class SafeBroadcast(Broadcast):
@@ -196,7 +215,8 @@ class EventBus:
     async def connect(self) -> None:
         await self.broadcast.connect()
         if self._uses_redis:
-            self._health = redis.from_url(self.url)
+            # One retry: a dead pooled connection is replaced, a dead Redis is reported at once.
+            self._health = redis.from_url(self.url, **resilient_redis_options(retries=1))
         self.connected = True
 
     async def disconnect(self) -> None:
@@ -205,6 +225,11 @@ class EventBus:
         if self._health is not None:
             await self._health.aclose()
             self._health = None
+
+    @property
+    def reconnects(self) -> int:
+        """How often the Redis connection was re-established (0 on memory://)."""
+        return getattr(self.broadcast._backend, "reconnects", 0)
 
     async def publish(self, event: Event) -> bool:
         """Send `event` to every subscriber of its topic; a failure is logged, never raised."""

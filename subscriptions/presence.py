@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 import redis.asyncio as redis
 
+from subscriptions.bus import resilient_redis_options
+
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TTL = 30.0
 _PREFIX = "frontdesk:presence"
@@ -40,6 +42,10 @@ class Liveness:
 
     async def heartbeat(self) -> None:
         """Renew this process's connections; reap those of dead processes."""
+
+    async def forgot(self) -> bool:
+        """Whether the store lost its state (a Redis restart) since this was last asked."""
+        return False
 
     async def schedule_offline(self, user_id: int, at: float) -> None:
         raise NotImplementedError
@@ -103,7 +109,8 @@ class RedisLiveness(Liveness):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        self._redis = redis.Redis.from_url(url)
+        self._redis = redis.Redis.from_url(url, **resilient_redis_options())
+        self._process = uuid.uuid4().hex
 
     @staticmethod
     def _user_key(user_id: int) -> str:
@@ -152,6 +159,11 @@ class RedisLiveness(Liveness):
                 user_id, _, connection_id = member.decode().partition(":")
                 if await self.detach(int(user_id), connection_id):
                     await self.schedule_offline(int(user_id), now)
+
+    async def forgot(self) -> bool:
+        # A marker of this process (renewed hourly): if it is gone, so is all we wrote.
+        marker = f"{_PREFIX}:marker:{self._process}"
+        return bool(await self._redis.set(marker, 1, nx=True, ex=3600))
 
     async def schedule_offline(self, user_id: int, at: float) -> None:
         await self._redis.zadd(f"{_PREFIX}:offline", {str(user_id): at})

@@ -114,3 +114,38 @@ async def test_a_failed_publish_is_logged_not_raised(bus, redis_server, caplog):
 
     assert await bus.publish(presence(5, 1)) is False
     assert "could not publish" in caplog.text
+
+
+async def test_delivery_resumes_after_a_redis_outage_of_ten_seconds(redis_server):
+    bus = EventBus(redis_server.url)
+    await bus.connect()
+    try:
+        async with bus.subscribe(company_topic(1)) as events:
+            await redis_server.stop()
+            await asyncio.sleep(10)  # longer than redis-py's own retries last
+            await redis_server.start()
+
+            async def publish_forever():
+                n = 0
+                while True:
+                    await bus.publish(
+                        PresenceChanged(company_id=1, user_id=n, status="ONLINE", previous="BUSY")
+                    )
+                    n += 1
+                    await asyncio.sleep(0.1)
+
+            publisher = asyncio.create_task(publish_forever())
+            try:
+                event = await asyncio.wait_for(anext(events), 8)
+            except TimeoutError:
+                backend = bus.broadcast._backend
+                pytest.fail(
+                    f"no event in 8 s after Redis came back; reconnects={backend.reconnects}, "
+                    f"pubsub.connection={backend._pubsub.connection!r}, "
+                    f"reader done={backend._reader.done()}"
+                )
+            finally:
+                publisher.cancel()
+            assert event.kind == "presence.changed"
+    finally:
+        await bus.disconnect()

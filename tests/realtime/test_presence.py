@@ -158,3 +158,17 @@ async def test_bad_presence_input_changes_nothing(client):
 
     assert (await my_presence(client, owner))["chosenStatus"] == "BUSY"
     assert await PresenceInterval.all().count() == 1
+
+
+async def test_a_new_users_first_sockets_opened_at_once_are_all_acknowledged(client, ws_url):
+    failures = []
+    for n in range(8):  # eight new users, each opening 20 sockets at once
+        user = await sign_up(client, f"owner{n}@acme{n}.example", company=f"Acme {n}")
+        results = await asyncio.gather(
+            *(Socket.open(ws_url, user.token) for _ in range(20)), return_exceptions=True
+        )
+        failures += [repr(r) for r in results if isinstance(r, BaseException)]
+        for socket in results:
+            if not isinstance(socket, BaseException):
+                await socket.close()
+    assert failures == []
