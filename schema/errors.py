@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from typing import Any
 
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
@@ -20,6 +22,14 @@ class ErrorPolicy(MaskErrors):
     def __init__(self, *, mask_unexpected: bool) -> None:
         super().__init__()
         self.mask_unexpected = mask_unexpected
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        # Every subscription event passes here: most have no errors, so skip MaskErrors' walk.
+        if getattr(result, "errors", None):
+            yield from super().on_stream_result(result)
+        else:
+            self._stream_result_processed = True
+            yield None
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         context = self.execution_context.context

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
 
 from strawberry.dataloader import DataLoader
 
@@ -11,17 +11,26 @@ from resolvers import loaders, presence
 from resolvers.context import Context
 
 
-@dataclass
 class Loaders:
-    company_by_id: DataLoader[int, Company | None]
-    user_by_id: DataLoader[int, User | None]
-    presence_by_user_id: DataLoader[int, presence.PresenceView]
+    """The request's DataLoaders, each made on first use (a subscription renews them per event,
+    and most events need none)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    @functools.cached_property
+    def company_by_id(self) -> DataLoader[int, Company | None]:
+        return DataLoader(lambda ids: loaders.companies_by_id(self._ctx, ids))
+
+    @functools.cached_property
+    def user_by_id(self) -> DataLoader[int, User | None]:
+        return DataLoader(lambda ids: loaders.users_by_id(self._ctx, ids))
+
+    @functools.cached_property
+    def presence_by_user_id(self) -> DataLoader[int, presence.PresenceView]:
+        return DataLoader(presence.presences_by_user_id)
 
 
 def make_loaders(ctx: Context) -> Loaders:
     """Fresh loaders: their cache lives as long as one request (or one subscription event)."""
-    return Loaders(
-        company_by_id=DataLoader(lambda ids: loaders.companies_by_id(ctx, ids)),
-        user_by_id=DataLoader(lambda ids: loaders.users_by_id(ctx, ids)),
-        presence_by_user_id=DataLoader(presence.presences_by_user_id),
-    )
+    return Loaders(ctx)

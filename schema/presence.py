@@ -55,6 +55,8 @@ class Presence:
 @strawberry.type(description="A teammate's shown status changed.")
 class PresenceEvent:
     event: strawberry.Private[PresenceChanged]
+    # The same for every teammate: executed once per event and process (schema/fanout.py).
+    shared_results: strawberry.Private[dict]
     status: PresenceStatus = strawberry.field(description="The status shown now.")
     previous: PresenceStatus = strawberry.field(description="The status shown before.")
     at: datetime = strawberry.field(description="When it changed.")
@@ -108,6 +110,7 @@ class PresenceSubscription:
                 ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
                 yield PresenceEvent(
                     event=event,
+                    shared_results=event.cache.setdefault("results", {}),
                     status=models.PresenceStatus(event.status),
                     previous=models.PresenceStatus(event.previous),
                     at=datetime.fromisoformat(event.at),
