@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -78,6 +79,18 @@ class Realtime:
             await asyncio.sleep(SWEEP_INTERVAL)
 
 
+def tune_garbage_collector() -> None:
+    """Fewer, cheaper collections for a server that holds thousands of sockets.
+
+    With many subscriptions open the heap is large, and every full collection walks it: the
+    fan-out benchmark saw the collector take half the CPU of delivering one event. What exists
+    at start-up (modules, schema, ORM) lives as long as the process, so it is frozen out of
+    the collector's sight; young collections run after 20,000 allocations instead of 700."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     """The frontdesk ASGI application for `settings` (default: the environment's)."""
     settings = settings or get_settings()
@@ -90,6 +103,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             await realtime.start()
+            tune_garbage_collector()
             try:
                 yield
             finally:

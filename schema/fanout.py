@@ -10,6 +10,7 @@ long as the event, shared by every subscriber of the process) is executed once p
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 from collections import OrderedDict
 from typing import Any
@@ -30,17 +31,21 @@ class SharedEventExecutor(Executor):
         shared = getattr(payload, "shared_results", None)
         if shared is None:
             return super().build_per_event_executor(payload)
+        build = super().build_per_event_executor
+        return _SharedEvent(shared, self._sharing_key, lambda: build(payload))
+
+    @functools.cached_property
+    def _sharing_key(self) -> tuple[Any, ...]:
+        """Who gets the same answer: same operation and variables, company, role, language."""
         ctx = self.context_value
         user = getattr(ctx, "user", None)
-        key = (
+        return (
             id(self.operation),  # one parsed document per query text (the parser cache)
             json.dumps(self.variable_values, sort_keys=True, default=str),
             getattr(user, "company_id", None),
             getattr(user, "role", None),
             getattr(ctx, "language", None),
         )
-        build = super().build_per_event_executor
-        return _SharedEvent(shared, key, lambda: build(payload))
 
 
 class _SharedEvent:

@@ -95,6 +95,20 @@ class PresenceMutation:
         return SetPresencePayload(presence=Presence.of(view))
 
 
+def _presence_event(event: PresenceChanged) -> PresenceEvent:
+    """The GraphQL value of an event: one object for all its subscribers in this process."""
+    value = event.cache.get("value")
+    if value is None:
+        value = event.cache["value"] = PresenceEvent(
+            event=event,
+            shared_results={},
+            status=models.PresenceStatus(event.status),
+            previous=models.PresenceStatus(event.previous),
+            at=datetime.fromisoformat(event.at),
+        )
+    return value  # type: ignore[no-any-return]
+
+
 @strawberry.type
 class PresenceSubscription:
     @strawberry.subscription(
@@ -108,10 +122,4 @@ class PresenceSubscription:
                 if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
                     continue
                 ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
-                yield PresenceEvent(
-                    event=event,
-                    shared_results=event.cache.setdefault("results", {}),
-                    status=models.PresenceStatus(event.status),
-                    previous=models.PresenceStatus(event.previous),
-                    at=datetime.fromisoformat(event.at),
-                )
+                yield _presence_event(event)
