@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import inspect
 import json
 from collections import OrderedDict
 from typing import Any
@@ -55,16 +56,23 @@ class _SharedEvent:
         self._shared, self._key, self._build = shared, key, build
 
     def execute_operation(self, _initial: bool) -> Any:
-        task = self._shared.get(self._key)
-        if task is None:
-            task = self._shared[self._key] = asyncio.ensure_future(self._execute())
-        return asyncio.shield(task)
-
-    async def _execute(self) -> ExecutionResult:
+        known = self._shared.get(self._key)
+        if isinstance(known, ExecutionResult):
+            return known  # computed already: no await, no extra turn of the event loop
+        if known is not None:
+            return asyncio.shield(known)
         result = self._build().execute_operation(False)
-        if asyncio.iscoroutine(result) or isinstance(result, asyncio.Future):
-            result = await result
+        if inspect.isawaitable(result):
+            task = self._shared[self._key] = asyncio.ensure_future(self._finish(result))
+            return asyncio.shield(task)
         remember_encoded(result.data)
+        self._shared[self._key] = result
+        return result
+
+    async def _finish(self, pending: Any) -> ExecutionResult:
+        result: ExecutionResult = await pending
+        remember_encoded(result.data)
+        self._shared[self._key] = result
         return result
 
 

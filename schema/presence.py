@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -55,6 +55,7 @@ class Presence:
 @strawberry.type(description="A teammate's shown status changed.")
 class PresenceEvent:
     event: strawberry.Private[PresenceChanged]
+    user_row: strawberry.Private[Any]
     # The same for every teammate: executed once per event and process (schema/fanout.py).
     shared_results: strawberry.Private[dict]
     status: PresenceStatus = strawberry.field(description="The status shown now.")
@@ -62,10 +63,9 @@ class PresenceEvent:
     at: datetime = strawberry.field(description="When it changed.")
 
     @strawberry.field(description="Whose status changed.")
-    async def user(self) -> Annotated[User, strawberry.lazy("schema.accounts")]:
-        user = await presence.event_user(self.event)
-        assert user is not None
-        return user  # type: ignore[return-value]
+    def user(self) -> Annotated[User, strawberry.lazy("schema.accounts")]:
+        # Loaded before the event is handed out, so the whole selection runs without awaiting.
+        return self.user_row  # type: ignore[no-any-return]
 
 
 @strawberry.input(description="The status to show.")
@@ -95,12 +95,20 @@ class PresenceMutation:
         return SetPresencePayload(presence=Presence.of(view))
 
 
-def _presence_event(event: PresenceChanged) -> PresenceEvent:
+async def _presence_event(event: PresenceChanged) -> PresenceEvent | None:
     """The GraphQL value of an event: one object for all its subscribers in this process."""
+    value = event.cache.get("value")
+    if value is not None:
+        return value  # type: ignore[no-any-return]
+    user = await presence.event_user(event)  # one query per event and process
+    if user is None:
+        return None
+    # Another subscriber may have made it while this one waited for the user.
     value = event.cache.get("value")
     if value is None:
         value = event.cache["value"] = PresenceEvent(
             event=event,
+            user_row=user,
             shared_results={},
             status=models.PresenceStatus(event.status),
             previous=models.PresenceStatus(event.previous),
@@ -121,5 +129,7 @@ class PresenceSubscription:
             async for event in events:
                 if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
                     continue
-                ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
-                yield _presence_event(event)
+                value = await _presence_event(event)
+                if value is not None:
+                    ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
+                    yield value

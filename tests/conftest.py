@@ -27,6 +27,7 @@ from cli import apply_migrations  # noqa: E402
 from models import tortoise_config  # noqa: E402
 from resolvers import ratelimit  # noqa: E402
 from settings import get_settings  # noqa: E402
+from tests.live import serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -60,3 +61,12 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
     async with httpx.AsyncClient(transport=transport, base_url="http://frontdesk.test") as client:
         yield client
+
+
+@pytest.fixture
+async def ws_url(app: Any) -> AsyncIterator[str]:
+    """The app behind a real uvicorn server on a free port: its WebSocket URL."""
+    server, task, url = await serve(app)
+    yield url
+    server.should_exit = True
+    await task

@@ -15,14 +15,6 @@ from tests.live import serve
 TRANSPORT_WS = "graphql-transport-ws"
 
 
-@pytest.fixture
-async def ws_url(app):
-    server, task, url = await serve(app)
-    yield url
-    server.should_exit = True
-    await task
-
-
 async def init(socket, payload):
     await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
     return json.loads(await asyncio.wait_for(socket.recv(), 5))

@@ -1,11 +1,14 @@
 import pytest
 
-from tests.live import serve
+from tests.realtime.redis_server import RedisServer
 
 
 @pytest.fixture
-async def ws_url(app):
-    server, task, url = await serve(app)
-    yield url
-    server.should_exit = True
-    await task
+async def redis_server():
+    """A private redis-server, for tests that stop and restart it (never the shared one)."""
+    server = RedisServer()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()

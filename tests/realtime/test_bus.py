@@ -6,19 +6,10 @@ import pytest
 
 from subscriptions.bus import EventBus
 from subscriptions.events import PresenceChanged, company_topic
-from tests.realtime.redis_server import RedisServer
 
 
 def presence(company_id: int, n: int) -> PresenceChanged:
     return PresenceChanged(company_id=company_id, user_id=n, status="ONLINE", previous="OFFLINE")
-
-
-@pytest.fixture
-async def redis_server():
-    server = RedisServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -1,18 +1,8 @@
 """Right after a Redis restart, the first command on each pooled connection must not fail."""
 
-import pytest
 
 from subscriptions.bus import EventBus
 from subscriptions.presence import RedisLiveness
-from tests.realtime.redis_server import RedisServer
-
-
-@pytest.fixture
-async def redis_server():
-    server = RedisServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_liveness_answers_after_a_redis_restart(redis_server):

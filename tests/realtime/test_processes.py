@@ -114,17 +114,6 @@ class ServerProcess:
 
 
 @pytest.fixture
-async def redis_server() -> AsyncIterator[RedisServer]:
-    """A private redis-server: this module restarts it (never the shared one)."""
-    server = RedisServer()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await server.stop()
-
-
-@pytest.fixture
 async def processes(redis_server: RedisServer) -> AsyncIterator[tuple[ServerProcess, ...]]:
     """Processes A and B, both healthy, on the private Redis and the session's database."""
     log_dir = tempfile.mkdtemp(prefix="frontdesk-processes-")
