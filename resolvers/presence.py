@@ -130,16 +130,21 @@ async def set_presence(
         await row.save()
     if event is not None:
         ctx.after_commit.append(lambda: publish(event))
+    connected = False
     try:
-        if not await liveness.live([user.pk]):
+        connected = bool(await liveness.live([user.pk]))
+        if not connected:
             await liveness.schedule_offline(user.pk, time.time() + _grace())
     except LIVENESS_ERRORS:
         logger.warning("presence: liveness store unreachable; offline check not scheduled")
-    return await presence_of(user)
-
-
-async def presence_of(user: User) -> PresenceView:
-    return (await presences_by_user_id([user.pk], [user]))[0]
+    return PresenceView(
+        user_id=user.pk,
+        status=row.shown,
+        since=row.shown_since,
+        connected=connected,
+        chosen=row.chosen,
+        returns_at=row.returns_at,
+    )
 
 
 async def presences_by_user_id(

@@ -5,6 +5,12 @@ company watching presence, one change cost 1000 executions of the same selection
 encodings of the same data. An event payload that offers `shared_results` (a dict living as
 long as the event, shared by every subscriber of the process) is executed once per distinct
 (operation, variables, company, role, language) and the encoded answer is reused.
+
+Delivery is shared too: the subscriber that computes an event's answer writes it to every
+socket subscribed with the same key in one loop, as a raw broadcast would; each of those
+subscriptions' own pipeline then skips the message. A socket gets that direct delivery only
+when it has sent the key's previous event already, so every subscription stays in order; a
+new subscription's first event always goes through its own pipeline.
 """
 
 from __future__ import annotations
@@ -14,11 +20,37 @@ import functools
 import inspect
 import json
 from collections import OrderedDict
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from graphql import ExecutionResult
 from graphql.execution import Executor
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
+    BaseGraphQLTransportWSHandler,
+)
+
+# The (transport handler, operation id) whose task is running: set when a subscribe arrives.
+_operation: ContextVar[tuple[Any, str] | None] = ContextVar("frontdesk_operation", default=None)
+
+
+@dataclass
+class _Subscriber:
+    handler: Any
+    operation_id: str
+    last_event: int | None = None  # the key's latest event this socket has been sent
+
+
+@dataclass
+class _Stream:
+    """The subscribers of one sharing key in this process, and its latest event."""
+
+    subscribers: dict[tuple[int, str], _Subscriber] = field(default_factory=dict)
+    last_event: int | None = None
+
+
+_STREAMS: dict[Any, _Stream] = {}
 
 
 class SharedEventExecutor(Executor):
@@ -27,6 +59,7 @@ class SharedEventExecutor(Executor):
     def __init__(self, *args: Any, operation_extensions: Any = None, **kwargs: Any) -> None:
         # strawberry hands a custom executor the request's `extensions`; nothing here uses them.
         super().__init__(*args, **kwargs)
+        self.frontdesk_operation = _operation.get()
 
     def build_per_event_executor(self, payload: Any) -> Any:
         shared = getattr(payload, "shared_results", None)
@@ -65,28 +98,114 @@ class _SharedEvent:
         if inspect.isawaitable(result):
             task = self._shared[self._key] = asyncio.ensure_future(self._finish(result))
             return asyncio.shield(task)
-        remember_encoded(result.data)
-        self._shared[self._key] = result
-        return result
+        ready = self._computed(result)
+        # Deliver in this task, before any other subscriber's task gets a turn.
+        return _deliver(ready, result) if ready else result
 
     async def _finish(self, pending: Any) -> ExecutionResult:
         result: ExecutionResult = await pending
-        remember_encoded(result.data)
+        return await _deliver(self._computed(result), result)
+
+    def _computed(self, result: ExecutionResult) -> list[_Subscriber]:
+        """Record the shared result; the sockets to deliver it to directly."""
         self._shared[self._key] = result
-        return result
+        if result.data is None or result.errors:
+            return []
+        event = id(self._shared)
+        stream = _STREAMS.setdefault(self._key, _Stream())
+        previous, stream.last_event = stream.last_event, event
+        # Up-to-date sockets get it now, all in one loop; their pipelines will skip it.
+        ready = [s for s in stream.subscribers.values() if s.last_event == previous]
+        delivered = {(id(s.handler), s.operation_id) for s in ready}
+        remember_encoded(result.data, self._key, event, delivered)
+        for subscriber in ready:
+            subscriber.last_event = event
+        return ready
 
 
-# The encoded JSON of recent shared results, by the identity of their `data`.
-_ENCODED: OrderedDict[int, tuple[Any, str]] = OrderedDict()
+async def _deliver(subscribers: list[_Subscriber], result: ExecutionResult) -> ExecutionResult:
+    """Write a shared result to each socket, in one loop as a raw broadcast does."""
+    for subscriber in subscribers:
+        message = {"id": subscriber.operation_id, "type": "next", "payload": {"data": result.data}}
+        try:
+            await subscriber.handler.websocket.send_json(message)
+        except Exception:  # noqa: BLE001 - a socket that went away: its handler cleans up
+            forget(subscriber.handler, subscriber.operation_id)
+    return result
+
+
+def forget(handler: Any, operation_id: str) -> None:
+    """Stop direct delivery to a finished operation."""
+    for stream in _STREAMS.values():
+        stream.subscribers.pop((id(handler), operation_id), None)
+
+
+class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
+    """graphql-transport-ws, with shared events sent once per socket by whoever is first."""
+
+    async def handle_subscribe(self, message: Any) -> None:
+        # The operation's task (created inside) inherits this: its executor learns its socket.
+        token = _operation.set((self, message["id"]))
+        try:
+            await super().handle_subscribe(message)
+        finally:
+            _operation.reset(token)
+
+    async def send_message(self, message: Any) -> None:
+        shared = _shared_entry(message)
+        if shared is None:
+            await super().send_message(message)
+            return
+        key, event, delivered = shared
+        operation_id = message["id"]
+        if (id(self), operation_id) in delivered:
+            return  # already written by the shared delivery
+        await super().send_message(message)
+        # This socket is now up to date with the key's stream: deliver it directly next time.
+        stream = _STREAMS.setdefault(key, _Stream())
+        subscriber = stream.subscribers.setdefault(
+            (id(self), operation_id), _Subscriber(self, operation_id)
+        )
+        subscriber.last_event = event
+
+    async def cleanup_operation(self, operation_id: str) -> None:
+        forget(self, operation_id)
+        await super().cleanup_operation(operation_id)
+
+
+@dataclass
+class _Encoded:
+    data: Any
+    text: str
+    key: Any
+    event: int
+    delivered: set[tuple[int, str]]
+
+
+# Recent shared results by the identity of their `data`: encoded JSON and delivery state.
+_ENCODED: OrderedDict[int, _Encoded] = OrderedDict()
 _ENCODED_LIMIT = 256
 
 
-def remember_encoded(data: Any) -> None:
-    if data is None:
-        return
-    _ENCODED[id(data)] = (data, orjson.dumps(data).decode())
+def remember_encoded(data: Any, key: Any, event: int, delivered: set[tuple[int, str]]) -> None:
+    _ENCODED[id(data)] = _Encoded(data, orjson.dumps(data).decode(), key, event, delivered)
     while len(_ENCODED) > _ENCODED_LIMIT:
         _ENCODED.popitem(last=False)
+
+
+def _known(data: Any) -> _Encoded | None:
+    known = _ENCODED.get(id(data))
+    return known if known is not None and known.data is data else None
+
+
+def _shared_entry(message: Any) -> tuple[Any, int, set[tuple[int, str]]] | None:
+    if type(message) is dict and message.get("type") == "next":
+        payload = message.get("payload")
+        if type(payload) is dict and len(payload) == 1:
+            known = _known(payload.get("data"))
+            if known is not None:
+                return known.key, known.event, known.delivered
+    return None
 
 
 def encode_message(message: Any) -> str:
@@ -94,9 +213,8 @@ def encode_message(message: Any) -> str:
     if type(message) is dict and message.get("type") == "next":
         payload = message.get("payload")
         if type(payload) is dict and len(payload) == 1:
-            data = payload.get("data")
-            known = _ENCODED.get(id(data))
-            if known is not None and known[0] is data:
+            known = _known(payload.get("data"))
+            if known is not None:
                 operation_id = orjson.dumps(message["id"]).decode()
-                return f'{{"id":{operation_id},"type":"next","payload":{{"data":{known[1]}}}}}'
+                return f'{{"id":{operation_id},"type":"next","payload":{{"data":{known.text}}}}}'
     return orjson.dumps(message).decode()

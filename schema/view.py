@@ -25,7 +25,7 @@ from resolvers.context import Context
 from resolvers.i18n import negotiate_language
 from resolvers.sessions import authenticate
 from schema import debug
-from schema.fanout import encode_message
+from schema.fanout import FanoutTransportWSHandler, encode_message
 from schema.loaders import make_loaders
 from settings import Settings
 from subscriptions.connections import OpenSockets
@@ -81,6 +81,7 @@ class GraphQLView(GraphQL[Context, None]):
         )
         self.settings = settings
         self.sockets = sockets
+        self.graphql_transport_ws_handler_class = FanoutTransportWSHandler
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":

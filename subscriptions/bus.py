@@ -198,6 +198,10 @@ class SafeBroadcast(Broadcast):
             except (ValueError, KeyError, TypeError):
                 logger.error("bus: dropped a message that is not an event on %s", message.channel)
                 continue
+            try:
+                await event.prepare()
+            except Exception:  # noqa: BLE001 - subscribers load what is missing themselves
+                logger.exception("bus: could not prepare %s", event.kind)
             for queue in queues:
                 queue.put_nowait(event)  # type: ignore[arg-type]
 

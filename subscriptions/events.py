@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ class Event:
     @property
     def topic(self) -> str:
         return company_topic(self.company_id)
+
+    async def prepare(self) -> None:
+        """Load, once per process, what every subscriber will need (before fan-out)."""
 
     def to_json(self) -> str:
         values = {
@@ -57,6 +61,13 @@ class PresenceChanged(Event):
     status: str = ""
     previous: str = ""
     at: str = ""  # ISO-8601 UTC
+
+    async def prepare(self) -> None:
+        from models.accounts import User
+
+        loaded: asyncio.Future[User | None] = asyncio.get_running_loop().create_future()
+        loaded.set_result(await User.get_or_none(id=self.user_id, company_id=self.company_id))
+        self.cache["user"] = loaded
 
 
 @dataclass(frozen=True)
