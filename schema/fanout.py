@@ -11,6 +11,11 @@ socket subscribed with the same key in one loop, as a raw broadcast would; each 
 subscriptions' own pipeline then skips the message. A socket gets that direct delivery only
 when it has sent the key's previous event already, so every subscription stays in order; a
 new subscription's first event always goes through its own pipeline.
+
+The contract for an event type that offers `shared_results`: whether a subscriber may see an
+event, and what he sees of it, depends on nothing but the sharing key (company, role,
+language, operation and variables). presenceChanged qualifies: every active teammate of the
+company sees every change; a user whose access ends has his sockets closed.
 """
 
 from __future__ import annotations
@@ -136,8 +141,10 @@ async def _deliver(subscribers: list[_Subscriber], result: ExecutionResult) -> E
 
 def forget(handler: Any, operation_id: str) -> None:
     """Stop direct delivery to a finished operation."""
-    for stream in _STREAMS.values():
+    for key, stream in list(_STREAMS.items()):
         stream.subscribers.pop((id(handler), operation_id), None)
+        if not stream.subscribers:
+            del _STREAMS[key]
 
 
 class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
