@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Sequence
@@ -269,9 +268,6 @@ def may_see(ctx: Context, event: PresenceChanged) -> bool:
 
 async def event_user(event: PresenceChanged) -> User | None:
     """The user an event is about, loaded once per process for all its subscribers."""
-    cached = event.cache.get("user")
-    if cached is None:
-        cached = event.cache["user"] = asyncio.ensure_future(
-            User.get_or_none(id=event.user_id, company_id=event.company_id)
-        )
-    return await asyncio.shield(cached)
+    if "user" not in event.cache:  # the bus prepares events; this one came another way
+        await event.prepare()
+    return await event.cache["user"]  # type: ignore[no-any-return]

@@ -25,19 +25,15 @@ import functools
 import inspect
 import json
 from collections import OrderedDict
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from graphql import ExecutionResult
-from graphql.execution import Executor
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
-
-# The (transport handler, operation id) whose task is running: set when a subscribe arrives.
-_operation: ContextVar[tuple[Any, str] | None] = ContextVar("frontdesk_operation", default=None)
 
 
 @dataclass
@@ -58,13 +54,8 @@ class _Stream:
 _STREAMS: dict[Any, _Stream] = {}
 
 
-class SharedEventExecutor(Executor):
-    """graphql-core's executor, sharing per-event results between equal subscriptions."""
-
-    def __init__(self, *args: Any, operation_extensions: Any = None, **kwargs: Any) -> None:
-        # strawberry hands a custom executor the request's `extensions`; nothing here uses them.
-        super().__init__(*args, **kwargs)
-        self.frontdesk_operation = _operation.get()
+class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
+    """strawberry's executor, sharing per-event results between equal subscriptions."""
 
     def build_per_event_executor(self, payload: Any) -> Any:
         shared = getattr(payload, "shared_results", None)
@@ -149,14 +140,6 @@ def forget(handler: Any, operation_id: str) -> None:
 
 class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
     """graphql-transport-ws, with shared events sent once per socket by whoever is first."""
-
-    async def handle_subscribe(self, message: Any) -> None:
-        # The operation's task (created inside) inherits this: its executor learns its socket.
-        token = _operation.set((self, message["id"]))
-        try:
-            await super().handle_subscribe(message)
-        finally:
-            _operation.reset(token)
 
     async def send_message(self, message: Any) -> None:
         shared = _shared_entry(message)
