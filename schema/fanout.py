@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import itertools
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class _Stream:
 
 
 _STREAMS: dict[Any, _Stream] = {}
+_EVENT_NUMBERS = itertools.count(1)  # increasing: the order of shared results in a process
 
 
 class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -107,7 +109,7 @@ class _SharedEvent:
         self._shared[self._key] = result
         if result.data is None or result.errors:
             return []
-        event = id(self._shared)
+        event = next(_EVENT_NUMBERS)
         stream = _STREAMS.setdefault(self._key, _Stream())
         previous, stream.last_event = stream.last_event, event
         # Up-to-date sockets get it now, all in one loop; their pipelines will skip it.
@@ -161,6 +163,11 @@ class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[t
     async def cleanup_operation(self, operation_id: str) -> None:
         forget(self, operation_id)
         await super().cleanup_operation(operation_id)
+
+    def forget_id(self, id: str) -> None:
+        # An operation that completed or failed on the server's side ends here.
+        forget(self, id)
+        super().forget_id(id)
 
 
 @dataclass

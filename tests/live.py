@@ -47,9 +47,13 @@ class Socket:
         )
 
     async def next(self, seconds: float = 5.0) -> dict[str, Any]:
+        return (await self.next_message(seconds))["payload"]  # type: ignore[no-any-return]
+
+    async def next_message(self, seconds: float = 5.0) -> dict[str, Any]:
+        """The next `next` message, with its operation id."""
         message = json.loads(await asyncio.wait_for(self.connection.recv(), seconds))
         assert message["type"] == "next", message
-        return message["payload"]  # type: ignore[no-any-return]
+        return message  # type: ignore[no-any-return]
 
     async def nothing_within(self, seconds: float) -> bool:
         try:

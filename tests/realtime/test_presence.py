@@ -172,3 +172,23 @@ async def test_a_new_users_first_sockets_opened_at_once_are_all_acknowledged(cli
             if not isinstance(socket, BaseException):
                 await socket.close()
     assert failures == []
+
+
+async def test_subscriptions_with_different_selections_each_get_their_own_shape(client, ws_url):
+    owner = await sign_up(client)
+    socket = await Socket.open(ws_url, owner.token)
+    await socket.subscribe("subscription { presenceChanged { status } }", "short")
+    await socket.subscribe(PRESENCE_CHANGED, "long")
+    await asyncio.sleep(0.2)
+
+    for status in ("BUSY", "ONLINE", "BUSY"):  # the later ones go by the shared delivery
+        await set_presence(client, owner, status)
+        received = {}
+        for _ in range(2):
+            message = await socket.next_message()
+            received[message["id"]] = message["payload"]["data"]["presenceChanged"]
+        assert received["short"] == {"status": status}
+        assert received["long"]["status"] == status
+        assert received["long"]["user"]["email"] == owner.email
+    assert await socket.nothing_within(0.3)
+    await socket.close()
