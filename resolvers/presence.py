@@ -124,8 +124,8 @@ async def set_presence(
         else:
             row.returns_to = row.returns_at = None
         row.chosen = status
-        # Choosing a status is a sign of life: he counts as seen for the grace period.
-        event = await _show(row, _visible(status, True, True), now)
+        # Choosing a status is a sign of life: he is seen, so shown what he chose.
+        event = await _show(row, status, now)
         await row.save()
     if event is not None:
         ctx.after_commit.append(lambda: publish(event))
@@ -136,8 +136,12 @@ async def set_presence(
             await liveness.schedule_offline(user.pk, time.time() + _grace())
     except LIVENESS_ERRORS:
         logger.warning("presence: liveness store unreachable; offline check not scheduled")
+    return _view(row, connected)
+
+
+def _view(row: Presence, connected: bool) -> PresenceView:
     return PresenceView(
-        user_id=user.pk,
+        user_id=row.user_id,
         status=row.shown,
         since=row.shown_since,
         connected=connected,
@@ -146,42 +150,26 @@ async def set_presence(
     )
 
 
-async def presences_by_user_id(
-    user_ids: Sequence[int], users: Sequence[User] | None = None
-) -> list[PresenceView]:
-    """The presence of each user (two SQL statements at most, one liveness look-up)."""
+async def presences_by_user_id(user_ids: Sequence[int]) -> list[PresenceView]:
+    """The presence of each user (one SQL statement, one liveness look-up)."""
     rows = {row.user_id: row for row in await Presence.filter(user_id__in=list(user_ids))}
     try:
         live = await current_liveness().live(user_ids)
     except LIVENESS_ERRORS:
         logger.warning("presence: liveness store unreachable; showing connected=false")
         live = set()
-    created = {user.pk: user.created_at for user in users or ()}
+    now = _now()
     views = []
     for user_id in user_ids:
         row = rows.get(user_id)
-        if row is None:
-            views.append(
-                PresenceView(
-                    user_id=user_id,
-                    status=PresenceStatus.OFFLINE,
-                    since=created.get(user_id) or _now(),
-                    connected=user_id in live,
-                    chosen=PresenceStatus.OFFLINE,
-                    returns_at=None,
-                )
-            )
-            continue
-        views.append(
-            PresenceView(
+        if row is None:  # never chose a status: shown OFFLINE
+            row = Presence(
                 user_id=user_id,
-                status=row.shown,
-                since=row.shown_since,
-                connected=user_id in live,
-                chosen=row.chosen,
-                returns_at=row.returns_at,
+                chosen=PresenceStatus.OFFLINE,
+                shown=PresenceStatus.OFFLINE,
+                shown_since=now,
             )
-        )
+        views.append(_view(row, user_id in live))
     return views
 
 
@@ -196,7 +184,7 @@ async def connection_opened(user: User, connection_id: str) -> None:
         logger.warning("presence: liveness store unreachable at connect")
     async with in_transaction():
         row = await _row(user)
-        event = await _show(row, _visible(row.chosen, True, True), _now())
+        event = await _show(row, row.chosen, _now())  # live again: shown what he chose
         if event is not None:
             await row.save()
     await _publish_all([event])
