@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import strawberry
 from strawberry.extensions import (
     AddValidationRules,
@@ -71,5 +73,15 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
 
 
-# What `strawberry export-schema schema:schema` prints (the SDL is the same in every mode).
-schema = build_schema(Settings.model_construct())
+@functools.cache
+def _exported_schema() -> strawberry.Schema:
+    return build_schema(Settings.model_construct())
+
+
+def __getattr__(name: str) -> strawberry.Schema:
+    # `schema.schema`, what `frontdesk export-schema` prints (the SDL is the same in every
+    # mode): built on first use only, not on every import of the package (the app builds its
+    # own from its settings).
+    if name == "schema":
+        return _exported_schema()
+    raise AttributeError(name)
