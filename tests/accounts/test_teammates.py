@@ -157,3 +157,16 @@ async def test_ids_of_the_wrong_type_are_not_found(client):
 
     assert result["data"]["deactivateUser"]["errors"] == [{"field": "userId", "code": "NOT_FOUND"}]
     assert garbage["data"]["deactivateUser"]["errors"] == [{"field": "userId", "code": "NOT_FOUND"}]
+
+
+async def test_nobody_is_made_owner_by_a_role_change(client):
+    owner = await sign_up(client)
+    agent = await invite(client, owner, "agent@acme.example")
+
+    result = await gql(client, CHANGE_ROLE, {"id": agent.id, "role": "OWNER"}, token=owner.token)
+
+    assert result["data"]["changeUserRole"] == {
+        "user": None,
+        "errors": [{"field": "role", "code": "ROLE_NOT_ALLOWED"}],
+    }
+    assert (await User.get(email=agent.email)).role == "AGENT"
