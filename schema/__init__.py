@@ -18,7 +18,6 @@ from strawberry.schema.config import StrawberryConfig
 
 from schema.accounts import AccountsMutation, AccountsQuery
 from schema.errors import ErrorPolicy
-from schema.fanout import SharedEventExecutor
 from schema.nodes import NodeQuery
 from schema.presence import PresenceMutation, PresenceSubscription
 from settings import Settings
@@ -68,7 +67,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
-        execution_context_class=SharedEventExecutor,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
 

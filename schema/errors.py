@@ -11,6 +11,7 @@ from strawberry.extensions import MaskErrors
 
 from resolvers.errors import DomainError, Forbidden, NotAuthenticated
 from resolvers.i18n import FALLBACK_LANGUAGE, translate
+from settings import get_settings
 
 logger = logging.getLogger("frontdesk.errors")
 
@@ -32,44 +33,57 @@ class ErrorPolicy(MaskErrors):
             yield None
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        context = self.execution_context.context
-        language = getattr(context, "language", FALLBACK_LANGUAGE)
-        request_id = getattr(context, "request_id", "-")
-        return [self._process(error, language, request_id) for error in errors]
-
-    def _process(self, error: GraphQLError, language: str, request_id: str) -> GraphQLError:
-        original = error.original_error
-        if original is None or isinstance(original, GraphQLError):
-            return error  # syntax, validation, coercion: the client's own mistake, readable
-        if isinstance(original, (NotAuthenticated, Forbidden)):
-            return self._replace(error, translate(language, original.code), original.code)
-        if isinstance(original, DomainError):
-            message = translate(language, original.message_key, **original.params)
-            return self._replace(error, message, original.code)
-        logger.error(
-            "request %s: unexpected error at %s",
-            request_id,
-            ".".join(str(part) for part in error.path or ()),
-            exc_info=original,
+        return present_errors(
+            errors, self.execution_context.context, mask_unexpected=self.mask_unexpected
         )
-        if not self.mask_unexpected:
-            return self._replace(error, error.message, "INTERNAL_ERROR", request_id)
-        message = translate(language, "INTERNAL_ERROR", request_id=request_id)
-        return self._replace(error, message, "INTERNAL_ERROR", request_id)
 
-    @staticmethod
-    def _replace(
-        error: GraphQLError, message: str, code: str, request_id: str | None = None
-    ) -> GraphQLError:
-        extensions: dict[str, object] = {"code": code}
-        if request_id:
-            extensions["requestId"] = request_id
-        return GraphQLError(
-            message,
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            original_error=None,
-            extensions=extensions,
-        )
+
+def present_errors(
+    errors: list[GraphQLError], context: Any, *, mask_unexpected: bool | None = None
+) -> list[GraphQLError]:
+    """Errors as a client gets them: translated, with a code; the unexpected logged and masked."""
+    if mask_unexpected is None:
+        mask_unexpected = get_settings().production
+    language = getattr(context, "language", FALLBACK_LANGUAGE)
+    request_id = getattr(context, "request_id", "-")
+    return [_present(error, language, request_id, mask_unexpected) for error in errors]
+
+
+def _present(
+    error: GraphQLError, language: str, request_id: str, mask_unexpected: bool
+) -> GraphQLError:
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error  # syntax, validation, coercion: the client's own mistake, readable
+    if isinstance(original, (NotAuthenticated, Forbidden)):
+        return _replace(error, translate(language, original.code), original.code)
+    if isinstance(original, DomainError):
+        message = translate(language, original.message_key, **original.params)
+        return _replace(error, message, original.code)
+    logger.error(
+        "request %s: unexpected error at %s",
+        request_id,
+        ".".join(str(part) for part in error.path or ()),
+        exc_info=original,
+    )
+    if not mask_unexpected:
+        return _replace(error, error.message, "INTERNAL_ERROR", request_id)
+    message = translate(language, "INTERNAL_ERROR", request_id=request_id)
+    return _replace(error, message, "INTERNAL_ERROR", request_id)
+
+
+def _replace(
+    error: GraphQLError, message: str, code: str, request_id: str | None = None
+) -> GraphQLError:
+    extensions: dict[str, object] = {"code": code}
+    if request_id:
+        extensions["requestId"] = request_id
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions=extensions,
+    )

@@ -1,217 +1,306 @@
-"""One execution per event for all subscribers who would get the same answer.
+"""Shared subscriptions: one listener, one execution and one encoding per event and sharing key.
 
-A subscription's events are executed by graphql-core once per subscriber: with 1000 agents of a
-company watching presence, one change cost 1000 executions of the same selection and 1000 JSON
-encodings of the same data. An event payload that offers `shared_results` (a dict living as
-long as the event, shared by every subscriber of the process) is executed once per distinct
-(operation, variables, company, role, language) and the encoded answer is reused.
+Run the stock way, every subscription is a pipeline of its own: a task, a bus queue, strawberry's
+extension contexts held open for the life of the stream, graphql-core's executor, and one
+execution and one JSON encoding per event. With 1000 agents of a company watching presence,
+one change cost 1000 executions of the same selection, and each open subscription some 30 KB.
 
-Delivery is shared too: the subscriber that computes an event's answer writes it to every
-socket subscribed with the same key in one loop, as a raw broadcast would; each of those
-subscriptions' own pipeline then skips the message. A socket gets that direct delivery only
-when it has sent the key's previous event already, so every subscription stays in order; a
-new subscription's first event always goes through its own pipeline.
+A subscription field that meets the sharing contract calls `share()` once its pipeline has
+passed validation and permission checks. Over graphql-transport-ws, the subscription then leaves
+its pipeline (which ends, freeing all of it) and joins the group of its sharing key: the
+operation's text and variables, the company, role and language of the subscriber. Per process,
+one listener per bus topic takes each event once, has each group decide whether it may see it
+and execute the operation once, encodes the answer once, and writes it to every socket of the
+group in one loop, as a raw broadcast would. Events reach each socket once and in bus order.
 
-The contract for an event type that offers `shared_results`: whether a subscriber may see an
-event, and what he sees of it, depends on nothing but the sharing key (company, role,
-language, operation and variables). presenceChanged qualifies: every active teammate of the
-company sees every change; a user whose access ends has his sockets closed.
+The sharing contract: whether a subscriber may see an event, and what he sees of it, depends on
+nothing but the sharing key. presenceChanged meets it: every active teammate of the company sees
+every change, and a user whose access ends has his sockets closed. An event that depends on the
+individual subscriber (his notification settings, the chats he may see) must not be shared.
+
+Other transports (the legacy graphql-ws protocol in development) keep the stock pipeline:
+`share()` answers False there and the field streams its events itself.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
+import contextvars
 import inspect
-import itertools
-import json
-from collections import OrderedDict
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from graphql import ExecutionResult
+from graphql import DocumentNode
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
+    Operation,
+)
+
+from schema.errors import present_errors
+from subscriptions.bus import current_bus
+from subscriptions.events import Event
+
+logger = logging.getLogger("frontdesk.fanout")
+
+# What a group does with an event: the value to execute the operation on, or None to skip it.
+Select = Callable[[Event], Awaitable[Any]]
+
+# A socket that cannot take more is closed once this many messages wait for it.
+BACKLOG_LIMIT = 1000
+
+# The graphql-transport-ws operation whose subscription field is running (set in its task).
+_running: contextvars.ContextVar[tuple[FanoutTransportWSHandler, Operation] | None] = (
+    contextvars.ContextVar("frontdesk_fanout_operation", default=None)
 )
 
 
-@dataclass
-class _Subscriber:
-    handler: Any
-    operation_id: str
-    last_event: int | None = None  # the key's latest event this socket has been sent
-
-
-@dataclass
-class _Stream:
-    """The subscribers of one sharing key in this process, and its latest event."""
-
-    subscribers: dict[tuple[int, str], _Subscriber] = field(default_factory=dict)
-    last_event: int | None = None
-
-
-_STREAMS: dict[Any, _Stream] = {}
-_EVENT_NUMBERS = itertools.count(1)  # increasing: the order of shared results in a process
-
-
-class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
-    """strawberry's executor, sharing per-event results between equal subscriptions."""
-
-    def build_per_event_executor(self, payload: Any) -> Any:
-        shared = getattr(payload, "shared_results", None)
-        if shared is None:
-            return super().build_per_event_executor(payload)
-        build = super().build_per_event_executor
-        return _SharedEvent(shared, self._sharing_key, lambda: build(payload))
-
-    @functools.cached_property
-    def _sharing_key(self) -> tuple[Any, ...]:
-        """Who gets the same answer: same operation and variables, company, role, language."""
-        ctx = self.context_value
-        user = getattr(ctx, "user", None)
-        return (
-            id(self.operation),  # one parsed document per query text (the parser cache)
-            json.dumps(self.variable_values, sort_keys=True, default=str),
-            getattr(user, "company_id", None),
-            getattr(user, "role", None),
-            getattr(ctx, "language", None),
-        )
-
-
-class _SharedEvent:
-    """Stands in for a per-event executor: the first subscriber computes, the others await."""
-
-    def __init__(self, shared: dict[Any, Any], key: Any, build: Any) -> None:
-        self._shared, self._key, self._build = shared, key, build
-
-    def execute_operation(self, _initial: bool) -> Any:
-        known = self._shared.get(self._key)
-        if isinstance(known, ExecutionResult):
-            return known  # computed already: no await, no extra turn of the event loop
-        if known is not None:
-            return asyncio.shield(known)
-        result = self._build().execute_operation(False)
-        if inspect.isawaitable(result):
-            task = self._shared[self._key] = asyncio.ensure_future(self._finish(result))
-            return asyncio.shield(task)
-        ready = self._computed(result)
-        # Deliver in this task, before any other subscriber's task gets a turn.
-        return _deliver(ready, result) if ready else result
-
-    async def _finish(self, pending: Any) -> ExecutionResult:
-        result: ExecutionResult = await pending
-        return await _deliver(self._computed(result), result)
-
-    def _computed(self, result: ExecutionResult) -> list[_Subscriber]:
-        """Record the shared result; the sockets to deliver it to directly."""
-        self._shared[self._key] = result
-        if result.data is None or result.errors:
-            return []
-        event = next(_EVENT_NUMBERS)
-        stream = _STREAMS.setdefault(self._key, _Stream())
-        previous, stream.last_event = stream.last_event, event
-        # Up-to-date sockets get it now, all in one loop; their pipelines will skip it.
-        ready = [s for s in stream.subscribers.values() if s.last_event == previous]
-        delivered = {(id(s.handler), s.operation_id) for s in ready}
-        remember_encoded(result.data, self._key, event, delivered)
-        for subscriber in ready:
-            subscriber.last_event = event
-        return ready
-
-
-async def _deliver(subscribers: list[_Subscriber], result: ExecutionResult) -> ExecutionResult:
-    """Write a shared result to each socket, in one loop as a raw broadcast does."""
-    for subscriber in subscribers:
-        message = {"id": subscriber.operation_id, "type": "next", "payload": {"data": result.data}}
-        try:
-            await subscriber.handler.websocket.send_json(message)
-        except Exception:  # noqa: BLE001 - a socket that went away: its handler cleans up
-            forget(subscriber.handler, subscriber.operation_id)
-    return result
-
-
-def forget(handler: Any, operation_id: str) -> None:
-    """Stop direct delivery to a finished operation."""
-    for key, stream in list(_STREAMS.items()):
-        stream.subscribers.pop((id(handler), operation_id), None)
-        if not stream.subscribers:
-            del _STREAMS[key]
-
-
 class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
-    """graphql-transport-ws, with shared events sent once per socket by whoever is first."""
+    """graphql-transport-ws, whose subscriptions may leave their pipeline for a shared group."""
 
-    async def send_message(self, message: Any) -> None:
-        shared = _shared_entry(message)
-        if shared is None:
-            await super().send_message(message)
-            return
-        key, event, delivered = shared
-        operation_id = message["id"]
-        if (id(self), operation_id) in delivered:
-            return  # already written by the shared delivery
-        await super().send_message(message)
-        # This socket is now up to date with the key's stream: deliver it directly next time.
-        stream = _STREAMS.setdefault(key, _Stream())
-        subscriber = stream.subscribers.setdefault(
-            (id(self), operation_id), _Subscriber(self, operation_id)
-        )
-        subscriber.last_event = event
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.shared: set[str] = set()  # ids of this socket's operations served by a group
 
-    async def cleanup_operation(self, operation_id: str) -> None:
-        forget(self, operation_id)
-        await super().cleanup_operation(operation_id)
+    async def run_operation(self, operation: Operation) -> None:  # type: ignore[type-arg]
+        _running.set((self, operation))  # this task's own context: seen by the field's share()
+        await super().run_operation(operation)
 
     def forget_id(self, id: str) -> None:
-        # An operation that completed or failed on the server's side ends here.
-        forget(self, id)
+        if id in self.shared:
+            return  # its pipeline ended by joining a group: the operation goes on
         super().forget_id(id)
 
+    async def send_message(self, message: Any) -> None:
+        if message.get("type") == "complete" and message.get("id") in self.shared:
+            return  # the same: not complete
+        await super().send_message(message)
 
-@dataclass
-class _Encoded:
-    data: Any
-    text: str
+    async def cleanup_operation(self, operation_id: str) -> None:
+        if operation_id in self.shared:
+            self.shared.discard(operation_id)
+            _GROUPS.leave(self, operation_id)
+        await super().cleanup_operation(operation_id)
+
+
+async def share(info: Any, topic: str, select: Select) -> bool:
+    """Serve this subscription from the shared group of its key; False: stream it yourself.
+
+    Called by a subscription field before it subscribes to the bus. `select` is called once per
+    event and group, with the context of one member of the group.
+    """
+    running = _running.get()
+    if running is None:
+        return False
+    handler, operation = running
+    ctx = info.context
+    user = getattr(ctx, "user", None)
+    key = (
+        operation.query,
+        operation.operation_name,
+        orjson.dumps(operation.variables or {}, option=orjson.OPT_SORT_KEYS),
+        getattr(user, "company_id", None),
+        getattr(user, "role", None),
+        getattr(ctx, "language", None),
+    )
+    listening = await _GROUPS.listening(topic)  # cancelled with the operation, if it ends
+    group = listening.groups.get(key)
+    if group is None:
+        raw = info._raw_info  # graphql-core's own resolve info
+        executor = StrawberryGraphQLCoreExecutionContext.build(
+            raw.schema,
+            # The validated operation as parsed (and cached) by the pipeline: not parsed again.
+            DocumentNode(definitions=(raw.operation, *raw.fragments.values())),
+            context_value=ctx,
+            raw_variable_values=operation.variables,
+            operation_name=operation.operation_name,
+        )
+        if isinstance(executor, list):  # cannot be: the pipeline validated the same input
+            return False
+        group = listening.groups[key] = _Group(key, topic, executor, select, ctx)
+    _GROUPS.add(group, _Member(handler, operation.id))
+    handler.shared.add(operation.id)
+    return True
+
+
+@dataclass(eq=False)
+class _Member:
+    """One subscription of one socket."""
+
+    handler: FanoutTransportWSHandler
+    operation_id: str
+    backlog: deque[str] | None = None  # set while a slow socket drains what waits for it
+
+    def send(self, text: str) -> None:
+        """Write a message now, or queue it behind the ones the socket has not taken yet."""
+        if self.backlog is not None:
+            if len(self.backlog) >= BACKLOG_LIMIT:
+                self._drop_slow_socket()
+            else:
+                self.backlog.append(text)
+            return
+        sending = self.handler.websocket.ws.send_text(text)
+        try:
+            waiting_on = sending.send(None)  # almost always completes here, with no await
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 - the socket is gone: its handler cleans up
+            return
+        # The socket's buffer is full: finish in a task of its own, and queue what comes next.
+        self.backlog = deque()
+        asyncio.ensure_future(self._drain(_Resumed(sending, waiting_on)))
+
+    async def _drain(self, first: Awaitable[None]) -> None:
+        try:
+            await first
+            while self.backlog:
+                await self.handler.websocket.ws.send_text(self.backlog.popleft())
+        except Exception:  # noqa: BLE001 - the socket is gone: its handler cleans up
+            pass
+        finally:
+            self.backlog = None
+
+    def _drop_slow_socket(self) -> None:
+        logger.warning("closing a socket that took no event for %d events", BACKLOG_LIMIT)
+        if self.backlog is not None:
+            self.backlog.clear()
+        _GROUPS.leave(self.handler, self.operation_id)
+        asyncio.ensure_future(self.handler.websocket.close(1013, "Too slow: reconnect"))
+
+
+class _Resumed:
+    """Awaits the rest of a coroutine that was started by hand and is suspended."""
+
+    def __init__(self, coroutine: Any, waiting_on: Any) -> None:
+        self._coroutine, self._waiting_on = coroutine, waiting_on
+
+    def __await__(self) -> Generator[Any, Any, None]:
+        coroutine, waiting_on = self._coroutine, self._waiting_on
+        while True:
+            try:
+                sent = yield waiting_on
+            except GeneratorExit:
+                coroutine.close()
+                raise
+            except BaseException as exc:  # noqa: BLE001 - handed on to the coroutine
+                try:
+                    waiting_on = coroutine.throw(exc)
+                except StopIteration:
+                    return
+            else:
+                try:
+                    waiting_on = coroutine.send(sent)
+                except StopIteration:
+                    return
+
+
+@dataclass(eq=False)
+class _Group:
+    """The subscriptions of one sharing key in this process, and how to answer them."""
+
     key: Any
-    event: int
-    delivered: set[tuple[int, str]]
+    topic: str
+    executor: Any
+    select: Select
+    context: Any  # of the member who started the group: equal to the others' by the contract
+    members: dict[tuple[int, str], _Member] = field(default_factory=dict)
+
+    async def deliver(self, event: Event) -> None:
+        value = await self.select(event)
+        if value is None:
+            return
+        result = self.executor.build_per_event_executor(value).execute_operation(False)
+        if inspect.isawaitable(result):
+            result = await result
+        payload: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            errors = present_errors(result.errors, self.context)
+            payload["errors"] = [error.formatted for error in errors]
+        encoded = orjson.dumps(payload).decode()
+        for member in list(self.members.values()):
+            operation_id = orjson.dumps(member.operation_id).decode()
+            member.send(f'{{"id":{operation_id},"type":"next","payload":{encoded}}}')
 
 
-# Recent shared results by the identity of their `data`: encoded JSON and delivery state.
-_ENCODED: OrderedDict[int, _Encoded] = OrderedDict()
-_ENCODED_LIMIT = 256
+@dataclass(eq=False)
+class _Topic:
+    """One bus subscription of this process, serving every group on that topic."""
+
+    name: str
+    groups: dict[Any, _Group] = field(default_factory=dict)
+    ready: asyncio.Future[None] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
+    task: asyncio.Task[None] | None = None
 
 
-def remember_encoded(data: Any, key: Any, event: int, delivered: set[tuple[int, str]]) -> None:
-    _ENCODED[id(data)] = _Encoded(data, orjson.dumps(data).decode(), key, event, delivered)
-    while len(_ENCODED) > _ENCODED_LIMIT:
-        _ENCODED.popitem(last=False)
+class _Groups:
+    """Every shared group of this process, by topic and key."""
+
+    def __init__(self) -> None:
+        self.topics: dict[str, _Topic] = {}
+        self.by_member: dict[tuple[int, str], _Group] = {}
+
+    async def listening(self, name: str) -> _Topic:
+        """The topic, once this process's bus subscription to it is live."""
+        topic = self.topics.get(name)
+        if topic is None:
+            topic = self.topics[name] = _Topic(name)
+            topic.task = asyncio.create_task(self._listen(topic))
+        await asyncio.shield(topic.ready)
+        return topic
+
+    def add(self, group: _Group, member: _Member) -> None:
+        ident = (id(member.handler), member.operation_id)
+        group.members[ident] = member
+        self.by_member[ident] = group
+
+    def leave(self, handler: Any, operation_id: str) -> None:
+        group = self.by_member.pop((id(handler), operation_id), None)
+        if group is None:
+            return
+        group.members.pop((id(handler), operation_id), None)
+        if group.members:
+            return
+        topic = self.topics.get(group.topic)
+        if topic is None:
+            return
+        topic.groups.pop(group.key, None)
+        if not topic.groups:
+            del self.topics[group.topic]
+            if topic.task is not None:
+                topic.task.cancel()
+
+    async def _listen(self, topic: _Topic) -> None:
+        try:
+            async with current_bus().subscribe(topic.name) as events:
+                if not topic.ready.done():
+                    topic.ready.set_result(None)
+                async for event in events:
+                    for group in list(topic.groups.values()):
+                        try:
+                            await group.deliver(event)
+                        except Exception:  # noqa: BLE001 - one group's failure is not all's
+                            logger.exception("could not deliver %s to a shared group", event)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the bus refused: its members learn of it
+            logger.exception("the shared listener of %s stopped", topic.name)
+            if not topic.ready.done():
+                topic.ready.set_exception(exc)
+        finally:
+            if self.topics.get(topic.name) is topic:
+                del self.topics[topic.name]
+                for group in topic.groups.values():
+                    for ident, member in list(group.members.items()):
+                        self.by_member.pop(ident, None)
+                        asyncio.ensure_future(
+                            member.handler.websocket.close(1011, "Event stream ended")
+                        )
 
 
-def _known(data: Any) -> _Encoded | None:
-    known = _ENCODED.get(id(data))
-    return known if known is not None and known.data is data else None
-
-
-def _shared_entry(message: Any) -> tuple[Any, int, set[tuple[int, str]]] | None:
-    if type(message) is dict and message.get("type") == "next":
-        payload = message.get("payload")
-        if type(payload) is dict and len(payload) == 1:
-            known = _known(payload.get("data"))
-            if known is not None:
-                return known.key, known.event, known.delivered
-    return None
-
-
-def encode_message(message: Any) -> str:
-    """JSON text of an outgoing message, reusing the encoded data of a shared result."""
-    if type(message) is dict and message.get("type") == "next":
-        payload = message.get("payload")
-        if type(payload) is dict and len(payload) == 1:
-            known = _known(payload.get("data"))
-            if known is not None:
-                operation_id = orjson.dumps(message["id"]).decode()
-                return f'{{"id":{operation_id},"type":"next","payload":{{"data":{known.text}}}}}'
-    return orjson.dumps(message).decode()
+_GROUPS = _Groups()

@@ -10,10 +10,11 @@ import strawberry
 
 from models import presence as models
 from resolvers import presence
+from schema import fanout
 from schema.base import Info, IsAuthenticated, UserError, mutation
 from schema.loaders import make_loaders
 from subscriptions.bus import current_bus
-from subscriptions.events import PresenceChanged, company_topic
+from subscriptions.events import Event, PresenceChanged, company_topic
 
 if TYPE_CHECKING:
     from schema.accounts import User
@@ -56,8 +57,6 @@ class Presence:
 class PresenceEvent:
     event: strawberry.Private[PresenceChanged]
     user_row: strawberry.Private[Any]
-    # The same for every teammate: executed once per event and process (schema/fanout.py).
-    shared_results: strawberry.Private[dict]
     status: PresenceStatus = strawberry.field(description="The status shown now.")
     previous: PresenceStatus = strawberry.field(description="The status shown before.")
     at: datetime = strawberry.field(description="When it changed.")
@@ -109,7 +108,6 @@ async def _presence_event(event: PresenceChanged) -> PresenceEvent | None:
         value = event.cache["value"] = PresenceEvent(
             event=event,
             user_row=user,
-            shared_results={},
             status=models.PresenceStatus(event.status),
             previous=models.PresenceStatus(event.previous),
             at=datetime.fromisoformat(event.at),
@@ -125,11 +123,20 @@ class PresenceSubscription:
     )
     async def presence_changed(self, info: Info) -> AsyncGenerator[PresenceEvent, None]:
         ctx = info.context
-        async with current_bus().subscribe(company_topic(ctx.company_id)) as events:
+
+        async def visible(event: Event) -> PresenceEvent | None:
+            if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
+                return None
+            value = await _presence_event(event)
+            ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
+            return value
+
+        topic = company_topic(ctx.company_id)
+        # Every teammate sees the same: served from the shared group of its key (fanout.py).
+        if await fanout.share(info, topic, visible):
+            return
+        async with current_bus().subscribe(topic) as events:
             async for event in events:
-                if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
-                    continue
-                value = await _presence_event(event)
+                value = await visible(event)
                 if value is not None:
-                    ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
                     yield value

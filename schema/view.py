@@ -25,7 +25,7 @@ from resolvers.context import Context
 from resolvers.i18n import negotiate_language
 from resolvers.sessions import authenticate
 from schema import debug
-from schema.fanout import FanoutTransportWSHandler, encode_message
+from schema.fanout import FanoutTransportWSHandler
 from schema.loaders import make_loaders
 from settings import Settings
 from subscriptions.connections import OpenSockets
@@ -107,7 +107,7 @@ class GraphQLView(GraphQL[Context, None]):
     def encode_json(self, data: object) -> str:
         # orjson: several times faster than json for every answer and every event sent. Text,
         # not bytes: graphql-transport-ws messages must be text frames.
-        return encode_message(data)
+        return orjson.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         return orjson.loads(data)
