@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=15, ge=1, le=1000)
     default_language: str = "en"
     presence_grace_period: int = Field(default=60, ge=0, le=3600)
+    mail_from: str = "frontdesk <no-reply@frontdesk.localhost>"
+    app_url: str = "http://127.0.0.1:8000"
+    push_token: SecretStr | None = None
+    serve_dispatcher: bool = True
+    dispatcher_poll_interval: float = Field(default=2.0, gt=0, le=300)
+    delivery_max_attempts: int = Field(default=8, ge=1, le=100)
+    delivery_backoff: float = Field(default=30.0, gt=0, le=86_400)
+    delivery_lease: float = Field(default=120.0, ge=1, le=86_400)
 
     @field_validator("database_url")
     @classmethod
@@ -57,6 +65,20 @@ class Settings(BaseSettings):
         if not value.startswith(("memory://", "redis://", "rediss://")):
             raise ValueError("must be memory:// or a redis:// URL")
         return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("smtp://", "smtps://", "smtp+starttls://")):
+            raise ValueError("must be smtp://, smtp+starttls:// or smtps://[USER:PASSWORD@]HOST[:PORT]")
+        return value or None
+
+    @field_validator("push_url", "app_url")
+    @classmethod
+    def _http(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value or None
 
     @field_validator("login_limit_per_account", "login_limit_per_address")
     @classmethod

@@ -1,0 +1,110 @@
+"""The dispatcher: claims due outbox rows and delivers each on its channel, with retries.
+
+It runs inside `frontdesk serve` (FRONTDESK_SERVE_DISPATCHER, on by default) or as
+`frontdesk worker` processes; any number of them may run against one database.
+`deliver_due()` delivers what is due now and returns, for tests and `frontdesk worker --once`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+
+from models.notifications import Delivery, DeliveryStatus, NotificationChannel, SecurityMail
+from notifiers import outbox
+from notifiers.channels import DeliveryFailed
+from notifiers.email import EmailChannel
+from notifiers.in_app import InAppChannel
+from notifiers.push import PushChannel
+from settings import Settings
+
+logger = logging.getLogger("frontdesk.dispatcher")
+BATCH_SIZE = 50
+
+
+class Dispatcher:
+    def __init__(self, settings: Settings, name: str | None = None) -> None:
+        self.settings = settings
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}"
+        self.channels = {
+            NotificationChannel.EMAIL: EmailChannel(settings),
+            NotificationChannel.IN_APP: InAppChannel(),
+            NotificationChannel.MOBILE_PUSH: PushChannel(settings),
+        }
+
+    async def deliver_due(self) -> int:
+        """Deliver every delivery that is due now; how many attempts were made."""
+        attempts = 0
+        while True:
+            token, rows = await outbox.claim(BATCH_SIZE, self.settings.delivery_lease)
+            if not rows:
+                return attempts
+            await asyncio.gather(*(self._deliver(token, row) for row in rows))
+            attempts += len(rows)
+
+    async def _deliver(self, token: str, delivery: Delivery) -> None:
+        user = delivery.user
+        try:
+            if not user.is_active and delivery.kind not in SecurityMail.__members__:
+                raise DeliveryFailed("the recipient is deactivated", retry=False)
+            await self.channels[NotificationChannel(delivery.channel)].send(delivery, user)
+        except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried
+            retry = exc.retry if isinstance(exc, DeliveryFailed) else True
+            if not isinstance(exc, DeliveryFailed):
+                logger.exception("delivery %s failed unexpectedly", delivery.pk)
+            status = await outbox.attempt_failed(
+                delivery,
+                token,
+                str(exc) or type(exc).__name__,
+                retry=retry,
+                max_attempts=self.settings.delivery_max_attempts,
+                backoff=self.settings.delivery_backoff,
+            )
+            log = logger.error if status == DeliveryStatus.FAILED else logger.warning
+            log(
+                "delivery %s (%s to user %s) attempt %d: %s; now %s",
+                delivery.pk,
+                delivery.channel,
+                delivery.user_id,
+                delivery.attempts,
+                exc,
+                status,
+            )
+            return
+        await outbox.delivered(delivery, token, self.name)
+
+    async def run(self) -> None:
+        """Deliver until cancelled: at once when this process committed deliveries, and every
+        poll interval for those of other processes and retries that came due."""
+        wake = outbox.wake_signal()
+        while True:
+            wake.clear()
+            try:
+                await self.deliver_due()
+            except Exception:  # noqa: BLE001 - the database may be away; try again
+                logger.exception("dispatcher: delivering failed; trying again")
+            try:
+                await asyncio.wait_for(wake.wait(), self.settings.dispatcher_poll_interval)
+            except TimeoutError:
+                pass
+
+    async def close(self) -> None:
+        for channel in self.channels.values():
+            await channel.close()
+
+
+_current: Dispatcher | None = None
+
+
+def set_current_dispatcher(dispatcher: Dispatcher | None) -> None:
+    global _current
+    _current = dispatcher
+
+
+def current_dispatcher() -> Dispatcher:
+    """This process's dispatcher (set by the app's realtime parts or `frontdesk worker`)."""
+    if _current is None:
+        raise RuntimeError("no dispatcher in this process")
+    return _current
