@@ -16,6 +16,14 @@ The contract for an event type that offers `shared_results`: whether a subscribe
 event, and what he sees of it, depends on nothing but the sharing key (company, role,
 language, operation and variables). presenceChanged qualifies: every active teammate of the
 company sees every change; a user whose access ends has his sockets closed.
+
+An event whose visibility depends on the individual user (notificationReceived, and every
+stream filtered by a user's IN_APP notification setting: chatEvents, messageReceived without
+chatId, ticketEvents without a filter) must not be shared between users: the direct delivery
+above would write one user's event to another user's up-to-date socket, whatever his own
+subscription filtered out. Such a payload either offers no `shared_results`, or also sets
+`shared_per_user = True`: the user's ID then joins the key, so only the sockets of that one
+user (his phone and his browser) share an execution.
 """
 
 from __future__ import annotations
@@ -64,7 +72,10 @@ class SharedEventExecutor(StrawberryGraphQLCoreExecutionContext):
         if shared is None:
             return super().build_per_event_executor(payload)
         build = super().build_per_event_executor
-        return _SharedEvent(shared, self._sharing_key, lambda: build(payload))
+        key = self._sharing_key
+        if getattr(payload, "shared_per_user", False):
+            key = (*key, getattr(getattr(self.context_value, "user", None), "pk", None))
+        return _SharedEvent(shared, key, lambda: build(payload))
 
     @functools.cached_property
     def _sharing_key(self) -> tuple[Any, ...]:

@@ -3,6 +3,7 @@ devices for push, and what admins see (audience, deliveries)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
@@ -333,8 +334,6 @@ class NotificationsSubscription:
         permission_classes=[IsAuthenticated],
     )
     async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
-        # Each value is one user's row and is executed per subscriber: it offers no
-        # `shared_results`, so schema/fanout.py never shares it with another user's socket.
         ctx = info.context
         user = ctx.require_user()
         async with current_bus().subscribe(user_topic(user.pk)) as events:
@@ -344,9 +343,27 @@ class NotificationsSubscription:
                 # Switched off since it was queued: it stays in the feed, but is not pushed.
                 if not await wants_in_app(event, models.NotificationEvent(event.event), user.pk):
                     continue
-                entry = await models.Notification.get_or_none(
-                    id=event.notification_id, user_id=user.pk, company_id=user.company_id
-                )
+                entry = await _received_entry(event, user)
                 if entry is not None:
                     ctx.loaders = make_loaders(ctx)
                     yield entry  # type: ignore[misc]
+
+
+async def _received_entry(event: NotificationReceived, user: object) -> object | None:
+    """The feed entry of an event, loaded once for all of its user's sockets in this process.
+
+    They share one execution (schema/fanout.py), keyed on the user as well: the entry is his
+    alone, and must never be written to a teammate's socket that has the same sharing key."""
+    loading = event.cache.get("entry")
+    if loading is None:
+        loading = event.cache["entry"] = asyncio.ensure_future(
+            models.Notification.get_or_none(
+                id=event.notification_id, user_id=event.user_id, company_id=event.company_id
+            )
+        )
+    entry = await asyncio.shield(loading)
+    if entry is not None and getattr(user, "pk", None) == entry.user_id:
+        entry.shared_results = event.cache.setdefault("shared_results", {})
+        entry.shared_per_user = True
+        return entry
+    return None
