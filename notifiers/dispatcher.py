@@ -41,8 +41,17 @@ class Dispatcher:
             token, rows = await outbox.claim(BATCH_SIZE, self.settings.delivery_lease)
             if not rows:
                 return attempts
-            await asyncio.gather(*(self._deliver(token, row) for row in rows))
+            # Users in parallel; each user's deliveries in the order they were queued, so his
+            # feed, mails and pushes keep it.
+            by_user: dict[int, list[Delivery]] = {}
+            for row in rows:
+                by_user.setdefault(row.user_id, []).append(row)
+            await asyncio.gather(*(self._deliver_in_order(token, own) for own in by_user.values()))
             attempts += len(rows)
+
+    async def _deliver_in_order(self, token: str, deliveries: list[Delivery]) -> None:
+        for delivery in deliveries:
+            await self._deliver(token, delivery)
 
     async def _deliver(self, token: str, delivery: Delivery) -> None:
         user = delivery.user
