@@ -86,7 +86,10 @@ WHERE id IN (
     LIMIT $4
     FOR UPDATE SKIP LOCKED
 )
-AND ((status = 'PENDING' AND next_attempt_at <= $3) OR (status = 'SENDING' AND lease_expires_at <= $3))
+AND (
+    (status = 'PENDING' AND next_attempt_at <= $3)
+    OR (status = 'SENDING' AND lease_expires_at <= $3)
+)
 """
 
 
