@@ -73,12 +73,19 @@ class Settings(BaseSettings):
             raise ValueError("must be smtp://, smtp+starttls:// or smtps://[USER:PASSWORD@]HOST[:PORT]")
         return value or None
 
-    @field_validator("push_url", "app_url")
+    @field_validator("push_url")
     @classmethod
-    def _http(cls, value: str | None) -> str | None:
+    def _push_url(cls, value: str | None) -> str | None:
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// URL")
         return value or None
+
+    @field_validator("app_url")
+    @classmethod
+    def _app_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL (where the web app runs)")
+        return value.rstrip("/")
 
     @field_validator("login_limit_per_account", "login_limit_per_address")
     @classmethod
