@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -239,17 +238,12 @@ async def register_device(ctx: Context, *, platform: DevicePlatform, token: str)
     user = ctx.require_user()
     token = clean_text(token, "token", max_length=DEVICE_TOKEN_MAX)
     values = {"company_id": user.company_id, "user_id": user.pk, "platform": platform}
-    for _ in range(2):  # a concurrent first registration of the same token: update it then
-        try:
-            async with in_transaction():
-                device, created = await Device.get_or_create(token=token, defaults=values)
-                if not created:
-                    await Device.filter(id=device.pk).update(**values, last_seen_at=_now())
-                    await device.refresh_from_db()
-            return device
-        except IntegrityError:
-            continue
-    raise DomainError("NOT_FOUND", "token")  # pragma: no cover - a token deleted meanwhile
+    async with in_transaction():
+        # Two first registrations of one token at the same moment: one INSERT wins, the
+        # other does nothing, and both then update the same row.
+        await Device.bulk_create([Device(token=token, **values)], ignore_conflicts=True)
+        await Device.filter(token=token).update(**values, last_seen_at=_now())
+        return await Device.get(token=token)
 
 
 async def unregister_device(ctx: Context, *, token: str) -> None:

@@ -8,6 +8,7 @@ import strawberry
 
 from models import integrations as models
 from resolvers import integrations
+from schema.accounts import User
 from schema.base import Info, IsAdmin, ModelNode, UserError, mutation
 from schema.nodes import decode_id
 from schema.notifications import NotificationEvent
@@ -126,8 +127,6 @@ class IntegrationsMutation:
         "(or `Authorization: ApiKey <key>`): notify the company's users of an outside event.",
     )
     async def ingest_event(self, info: Info, input: IngestEventInput) -> IngestEventPayload:
-        from schema.accounts import User
-
         values = {
             name: value
             for name, value in (
