@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -16,6 +17,7 @@ from notifiers.messages import Mail, mail
 from settings import Settings
 
 DELIVERY_HEADER = "X-Frontdesk-Delivery"
+logger = logging.getLogger("frontdesk.email")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class SmtpServer:
 class EmailChannel:
     def __init__(self, settings: Settings) -> None:
         self.server = SmtpServer.from_url(settings.smtp_url) if settings.smtp_url else None
+        # Development without SMTP: mails go to the log (an invitation link can be copied).
+        self.to_log = self.server is None and not settings.production
         self.sender = settings.mail_from
         self.app_url = (settings.app_url or "").rstrip("/")
 
@@ -66,9 +70,12 @@ class EmailChannel:
         )
 
     async def send(self, delivery: Delivery, user: User) -> None:
+        composed = self.compose(delivery, user)
+        if self.to_log:
+            logger.info("mail to %s: %s\n%s", user.email, composed.subject, composed.text)
+            return
         if self.server is None:
             raise DeliveryFailed("FRONTDESK_SMTP_URL is not set")
-        composed = self.compose(delivery, user)
         message = EmailMessage()
         message["From"] = self.sender
         message["To"] = user.email

@@ -1,6 +1,9 @@
 import asyncio
+import logging
 
 from models.notifications import Delivery
+from notifiers.dispatcher import Dispatcher
+from settings import get_settings
 from tests.graphql import (
     ACCEPT,
     INVITE,
@@ -172,3 +175,27 @@ async def test_an_event_is_mailed_only_while_it_is_on_for_email(client):
     assert mail["Subject"] == "A ticket was assigned to you"
     assert "Printer on fire" in text_of(mail)
     assert "Printer on fire" in html_of(mail)
+
+
+async def test_without_smtp_in_development_mails_go_to_the_log(client, caplog):
+    owner = await sign_up(client)
+    await gql(client, INVITE, invitation("ali@acme.example"), token=owner.token)
+    logging_only = Dispatcher(get_settings().model_copy(update={"smtp_url": None}))
+
+    with caplog.at_level(logging.INFO, logger="frontdesk.email"):
+        await logging_only.deliver_due()
+
+    assert "mail to ali@acme.example: Olivia Owner invited you to Acme" in caplog.text
+    assert "accept-invitation?token=" in caplog.text
+    assert await Delivery.filter(kind="INVITATION", status="DELIVERED").count() == 1
+
+
+async def test_without_smtp_in_production_mails_wait(client):
+    owner = await sign_up(client)
+    await gql(client, INVITE, invitation("ali@acme.example"), token=owner.token)
+    production = get_settings().model_copy(update={"smtp_url": None, "env": "production"})
+
+    await Dispatcher(production).deliver_due()
+
+    waiting = await Delivery.get(kind="INVITATION")
+    assert (waiting.status, waiting.last_error) == ("PENDING", "FRONTDESK_SMTP_URL is not set")
