@@ -72,7 +72,12 @@ class EmailChannel:
     async def send(self, delivery: Delivery, user: User) -> None:
         composed = self.compose(delivery, user)
         if self.to_log:
-            logger.info("mail to %s: %s\n%s", user.email, composed.subject, composed.text)
+            logger.warning(
+                "FRONTDESK_SMTP_URL is not set; not sent, only logged: mail to %s: %s\n%s",
+                user.email,
+                composed.subject,
+                composed.text,
+            )
             return
         if self.server is None:
             raise DeliveryFailed("FRONTDESK_SMTP_URL is not set")
