@@ -43,7 +43,7 @@ class Realtime:
         self.bus = EventBus(settings.broadcast_url)
         self.liveness = make_liveness(settings.broadcast_url)
         self.sockets = OpenSockets()
-        self.dispatcher = Dispatcher(settings)
+        self.dispatcher = Dispatcher(settings, bus=self.bus)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:

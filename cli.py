@@ -141,12 +141,11 @@ def cmd_worker(args: argparse.Namespace) -> None:
         import signal
 
         from notifiers.dispatcher import Dispatcher, set_current_dispatcher
-        from subscriptions.bus import EventBus, set_current_bus
+        from subscriptions.bus import EventBus
 
         bus = EventBus(settings.broadcast_url)  # notificationReceived goes out through it
         await bus.connect()
-        set_current_bus(bus)
-        dispatcher = Dispatcher(settings, name=args.name)
+        dispatcher = Dispatcher(settings, bus=bus, name=args.name)
         set_current_dispatcher(dispatcher)
         try:
             if args.once:

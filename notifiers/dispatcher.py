@@ -19,18 +19,21 @@ from notifiers.email import EmailChannel
 from notifiers.in_app import InAppChannel
 from notifiers.push import PushChannel
 from settings import Settings
+from subscriptions.bus import EventBus
 
 logger = logging.getLogger("frontdesk.dispatcher")
 BATCH_SIZE = 50
 
 
 class Dispatcher:
-    def __init__(self, settings: Settings, name: str | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, bus: EventBus | None = None, name: str | None = None
+    ) -> None:
         self.settings = settings
         self.name = name or f"{socket.gethostname()}:{os.getpid()}"
         self.channels = {
             NotificationChannel.EMAIL: EmailChannel(settings),
-            NotificationChannel.IN_APP: InAppChannel(),
+            NotificationChannel.IN_APP: InAppChannel(bus),
             NotificationChannel.MOBILE_PUSH: PushChannel(settings),
         }
 

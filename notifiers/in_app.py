@@ -5,11 +5,14 @@ from __future__ import annotations
 from models.accounts import User
 from models.notifications import Delivery, Notification
 from notifiers.channels import DeliveryFailed, texts_of
-from subscriptions import bus
+from subscriptions.bus import EventBus
 from subscriptions.notifications import NotificationReceived
 
 
 class InAppChannel:
+    def __init__(self, bus: EventBus | None) -> None:
+        self.bus = bus  # None: a process without one (the feed entry is all there is)
+
     async def send(self, delivery: Delivery, user: User) -> None:
         title, body = texts_of(delivery, user)
         # Keyed by the delivery: an attempt repeated after a crash adds no second entry.
@@ -30,12 +33,8 @@ class InAppChannel:
             notification_id=entry.pk,
             event=delivery.kind,
         )
-        try:
-            live = bus.current_bus()
-        except RuntimeError:
-            return  # no bus in this process: the feed has it
         # The entry is stored; the live event is retried until the bus takes it (Redis down).
-        if live.connected and not await live.publish(event):
+        if self.bus is not None and not await self.bus.publish(event):
             raise DeliveryFailed("the event bus did not take notificationReceived")
 
     async def close(self) -> None:

@@ -1,9 +1,15 @@
 import asyncio
+import time
 
-from models.notifications import Notification
+from models.notifications import Delivery, Notification
+from notifiers.dispatcher import Dispatcher
+from settings import get_settings
+from subscriptions.bus import EventBus
+from subscriptions.notifications import user_topic
 from tests.graphql import deliver_notifications, gql, invite, sign_up
 from tests.live import Socket
-from tests.notifications.producing import produce
+from tests.notifications.producing import pk_of, produce
+from tests.realtime.redis_server import RedisServer
 
 RECEIVED = "subscription { notificationReceived { id event title body subjectId } }"
 UPDATE = """
@@ -92,3 +98,39 @@ async def test_switched_off_after_it_was_queued_it_stays_in_the_feed_but_is_not_
     assert await socket.nothing_within(0.5)
     assert await Notification.filter(event="NEW_CHAT").count() == 1
     await socket.close()
+
+
+async def test_with_redis_down_the_entry_is_kept_and_announced_when_redis_is_back(client):
+    # given a dispatcher whose event bus is a private Redis, and a listener of the user's topic
+    owner = await sign_up(client)
+    redis = RedisServer()
+    await redis.start()
+    bus = EventBus(redis.url)
+    await bus.connect()
+    dispatcher = Dispatcher(get_settings().model_copy(update={"delivery_backoff": 0.05}), bus=bus)
+    try:
+        async with bus.subscribe(user_topic(pk_of(owner))) as events:
+            # when Redis is down while the notification is delivered
+            await redis.stop()
+            await produce("NEW_CHAT", [owner], visitor="Vera")
+            await dispatcher.deliver_due()
+            waiting = await Delivery.get(channel="IN_APP")
+            [entry] = await Notification.all()
+
+            # and comes back
+            await redis.start()
+            deadline = time.monotonic() + 10
+            while bus.reconnects == 0 and time.monotonic() < deadline:  # noqa: ASYNC110
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.1)
+            await dispatcher.deliver_due()
+            event = await asyncio.wait_for(anext(events), 5)
+    finally:
+        await bus.disconnect()
+        await redis.stop()
+
+    # then the entry was stored at once, and announced (once) when Redis was back
+    assert (waiting.status, waiting.attempts) == ("PENDING", 1)
+    assert (event.user_id, event.notification_id) == (pk_of(owner), entry.pk)
+    assert await Notification.all().count() == 1
+    assert (await Delivery.get(channel="IN_APP")).status == "DELIVERED"
