@@ -19,7 +19,7 @@ from models.presence import PresenceStatus
 from resolvers import sessions
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.notifications import send_security_mail, when
+from resolvers.notifications import mail_time, send_security_mail
 from resolvers.pagination import Page, paginate
 from resolvers.passwords import check_strength, hash_password, needs_rehash, verify_password
 from resolvers.ratelimit import login_limiter
@@ -114,7 +114,7 @@ async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
                 user,
                 device=ctx.user_agent or "?",
                 address=ctx.client_address or "?",
-                at=when(_now()),
+                at=mail_time(_now()),
             )
         tokens = await sessions.open_session(ctx, user)
     return _signed_in(ctx, user, tokens)
@@ -215,7 +215,7 @@ async def change_password(
     async with in_transaction():
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
         await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
-        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=when(_now()))
+        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(_now()))
     user.password_hash = password_hash
 
 
@@ -280,7 +280,7 @@ async def invite_user(
                 token=token,
                 inviter=inviter.full_name,
                 company=inviter.company.name,
-                expires=when(invitation.expires_at),
+                expires=mail_time(invitation.expires_at),
             )
     except IntegrityError:
         raise DomainError("EMAIL_TAKEN", "email") from None

@@ -44,7 +44,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def when(moment: datetime) -> str:
+def mail_time(moment: datetime) -> str:
     """A time as mails show it."""
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
