@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     delivery_max_attempts: int = Field(default=8, ge=1, le=100)
     delivery_backoff: float = Field(default=30.0, gt=0, le=86_400)
     delivery_lease: float = Field(default=120.0, ge=1, le=86_400)
+    delivery_retention_days: int = Field(default=30, ge=1, le=3650)
 
     @field_validator("database_url")
     @classmethod

@@ -11,6 +11,8 @@ import asyncio
 import logging
 import os
 import socket
+import time
+from datetime import timedelta
 
 from models.notifications import Delivery, DeliveryStatus, NotificationChannel, SecurityMail
 from notifiers import outbox
@@ -23,6 +25,7 @@ from subscriptions.bus import EventBus
 
 logger = logging.getLogger("frontdesk.dispatcher")
 BATCH_SIZE = 50
+PURGE_INTERVAL = 3600.0  # seconds between removals of old delivered rows
 
 
 class Dispatcher:
@@ -39,6 +42,7 @@ class Dispatcher:
 
     async def deliver_due(self) -> int:
         """Deliver every delivery that is due now; how many attempts were made."""
+        await outbox.give_up_abandoned(self.settings.delivery_max_attempts)
         attempts = 0
         while True:
             token, rows = await outbox.claim(BATCH_SIZE, self.settings.delivery_lease)
@@ -91,10 +95,15 @@ class Dispatcher:
         """Deliver until cancelled: at once when this process committed deliveries, and every
         poll interval for those of other processes and retries that came due."""
         wake = outbox.wake_signal()
+        purged_at = 0.0
         while True:
             wake.clear()
             try:
                 await self.deliver_due()
+                if time.monotonic() - purged_at >= PURGE_INTERVAL:
+                    retention = timedelta(days=self.settings.delivery_retention_days)
+                    await outbox.purge_delivered(retention)
+                    purged_at = time.monotonic()
             except Exception:  # noqa: BLE001 - the database may be away; try again
                 logger.exception("dispatcher: delivering failed; trying again")
             try:

@@ -116,6 +116,26 @@ async def claim(limit: int, lease_seconds: float) -> tuple[str, list[Delivery]]:
     return token, list(rows)
 
 
+async def give_up_abandoned(max_attempts: int) -> int:
+    """Deliveries whose dispatcher died during their last allowed attempt: FAILED, rather
+    than taken again after every lease (a delivery that kills its process would loop)."""
+    return await Delivery.filter(
+        status=DeliveryStatus.SENDING, lease_expires_at__lte=_now(), attempts__gte=max_attempts
+    ).update(
+        status=DeliveryStatus.FAILED,
+        lease_token=None,
+        lease_expires_at=None,
+        last_error="the dispatcher stopped during the last attempt",
+    )
+
+
+async def purge_delivered(older_than: timedelta) -> int:
+    """Forget deliveries done longer ago than `older_than` (the feed keeps its entries)."""
+    return await Delivery.filter(
+        status=DeliveryStatus.DELIVERED, delivered_at__lt=_now() - older_than
+    ).delete()
+
+
 async def delivered(delivery: Delivery, token: str, by: str) -> bool:
     """Mark a leased delivery done (its params forgotten); False when the lease was lost."""
     updated = await Delivery.filter(id=delivery.pk, lease_token=token).update(

@@ -6,7 +6,8 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from models.accounts import User
-from models.notifications import Delivery, NotificationEvent
+from models.notifications import Delivery, Notification, NotificationEvent
+from notifiers import outbox
 from notifiers.dispatcher import Dispatcher
 from resolvers.notifications import Subject, notify
 from settings import get_settings
@@ -154,3 +155,36 @@ async def test_the_deliveries_list_costs_the_same_statements_whatever_its_size(c
 
     assert many[0] == few[0] + 60
     assert many[1] == few[1]
+
+
+async def test_a_delivery_whose_dispatcher_died_on_its_last_attempt_fails(client):
+    owner = await sign_up(client)
+    await produce("NEW_CHAT", [owner])
+    await Delivery.all().update(
+        status="SENDING",
+        lease_token="dead-process",
+        lease_expires_at=datetime.now(UTC),
+        attempts=get_settings().delivery_max_attempts,
+    )
+
+    await deliver_notifications()
+
+    rows = await Delivery.all().values_list("status", "last_error")
+    assert rows == [("FAILED", "the dispatcher stopped during the last attempt")] * 2
+
+
+async def test_old_delivered_rows_are_removed_but_not_failed_ones_or_the_feed(client):
+    owner = await sign_up(client)
+    await produce("NEW_CHAT", [owner])
+    await produce("NEW_CHAT", [owner])
+    await deliver_notifications()
+    month_ago = datetime.now(UTC) - timedelta(days=31)
+    [old_in_app, _, recent_in_app, _] = await Delivery.all().order_by("id")
+    await Delivery.filter(id=old_in_app.pk).update(delivered_at=month_ago)
+    await Delivery.filter(id=recent_in_app.pk).update(status="FAILED", delivered_at=month_ago)
+
+    await outbox.purge_delivered(timedelta(days=30))
+
+    assert await Delivery.filter(id=old_in_app.pk).count() == 0
+    assert await Delivery.all().count() == 3
+    assert await Notification.all().count() == 2
