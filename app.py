@@ -17,6 +17,7 @@ from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from models import tortoise_config
+from notifiers.dispatcher import Dispatcher, set_current_dispatcher
 from resolvers import presence
 from schema import build_schema, debug
 from schema.view import GraphQLView
@@ -34,33 +35,42 @@ SWEEP_INTERVAL = 1.0
 
 
 class Realtime:
-    """The process's live parts: the bus, connection liveness, open sockets, and the loops
-    that close revoked sessions' sockets and apply presence changes that time decides."""
+    """The process's live parts: the bus, connection liveness, open sockets, the notification
+    dispatcher, and the loops that close revoked sessions' sockets and apply presence changes
+    that time decides (and, with `start_dispatcher`, deliver the outbox)."""
 
     def __init__(self, settings: Settings) -> None:
         self.bus = EventBus(settings.broadcast_url)
         self.liveness = make_liveness(settings.broadcast_url)
         self.sockets = OpenSockets()
+        self.dispatcher = Dispatcher(settings, bus=self.bus)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         await self.bus.connect()
         set_current_bus(self.bus)
         set_current_liveness(self.liveness)
+        set_current_dispatcher(self.dispatcher)
         watching = asyncio.Event()
         self._tasks.append(asyncio.create_task(self.sockets.watch(self.bus, watching)))
         await watching.wait()
         self._tasks.append(asyncio.create_task(self._tend_presence()))
+
+    def start_dispatcher(self) -> None:
+        """Deliver the outbox in this process until stopped."""
+        self._tasks.append(asyncio.create_task(self.dispatcher.run()))
 
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        await self.dispatcher.close()
         await self.bus.disconnect()
         await self.liveness.close()
         set_current_bus(None)
         set_current_liveness(None)
+        set_current_dispatcher(None)
 
     async def _tend_presence(self) -> None:
         last_heartbeat = 0.0
@@ -103,6 +113,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
             await realtime.start()
+            if settings.serve_dispatcher:
+                realtime.start_dispatcher()
             tune_garbage_collector()
             try:
                 yield

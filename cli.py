@@ -1,4 +1,5 @@
-"""The `frontdesk` command: serve, worker-less admin tasks, migrations and the schema export."""
+"""The `frontdesk` command: serve, the notification worker, admin tasks, migrations and the
+schema export."""
 
 from __future__ import annotations
 
@@ -133,6 +134,40 @@ def cmd_serve(args: argparse.Namespace) -> None:
     )
 
 
+def cmd_worker(args: argparse.Namespace) -> None:
+    settings = _settings()
+
+    async def job() -> None:
+        import signal
+
+        from notifiers.dispatcher import Dispatcher, set_current_dispatcher
+        from subscriptions.bus import EventBus
+
+        bus = EventBus(settings.broadcast_url)  # notificationReceived goes out through it
+        await bus.connect()
+        dispatcher = Dispatcher(settings, bus=bus, name=args.name)
+        set_current_dispatcher(dispatcher)
+        try:
+            if args.once:
+                print(f"delivered or tried: {await dispatcher.deliver_due()}", flush=True)
+                return
+            running = asyncio.current_task()
+            assert running is not None
+            loop = asyncio.get_running_loop()
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(stop, running.cancel)
+            print(f"frontdesk worker {dispatcher.name}: delivering", flush=True)
+            try:
+                await dispatcher.run()
+            except asyncio.CancelledError:
+                print(f"frontdesk worker {dispatcher.name}: stopped", flush=True)
+        finally:
+            await dispatcher.close()
+            await bus.disconnect()
+
+    asyncio.run(_with_orm(settings.database_url, job))
+
+
 def cmd_migrate(args: argparse.Namespace) -> None:
     settings = _settings()
     ran = asyncio.run(apply_migrations(settings.database_url))
@@ -211,6 +246,11 @@ def main(argv: list[str] | None = None) -> None:
         help="proxies whose X-Forwarded-For is trusted (the client address of rate limits)",
     )
     serve.set_defaults(run=cmd_serve)
+
+    worker = commands.add_parser("worker", help="deliver notifications (the outbox) until stopped")
+    worker.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
+    worker.add_argument("--name", help="how deliveries name this worker (default host:pid)")
+    worker.set_defaults(run=cmd_worker)
 
     commands.add_parser("migrate", help="apply pending migrations").set_defaults(run=cmd_migrate)
 

@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=15, ge=1, le=1000)
     default_language: str = "en"
     presence_grace_period: int = Field(default=60, ge=0, le=3600)
+    mail_from: str = "frontdesk <no-reply@frontdesk.localhost>"
+    app_url: str = "http://127.0.0.1:8000"
+    push_token: SecretStr | None = None
+    serve_dispatcher: bool = True
+    dispatcher_poll_interval: float = Field(default=2.0, gt=0, le=300)
+    delivery_max_attempts: int = Field(default=8, ge=1, le=100)
+    delivery_backoff: float = Field(default=30.0, gt=0, le=86_400)
+    delivery_lease: float = Field(default=120.0, ge=1, le=86_400)
+    delivery_retention_days: int = Field(default=30, ge=1, le=3650)
 
     @field_validator("database_url")
     @classmethod
@@ -57,6 +66,27 @@ class Settings(BaseSettings):
         if not value.startswith(("memory://", "redis://", "rediss://")):
             raise ValueError("must be memory:// or a redis:// URL")
         return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("smtp://", "smtps://", "smtp+starttls://")):
+            raise ValueError("must be smtp://, smtp+starttls:// or smtps://[USER:PASSWORD@]HOST[:PORT]")
+        return value or None
+
+    @field_validator("push_url")
+    @classmethod
+    def _push_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value or None
+
+    @field_validator("app_url")
+    @classmethod
+    def _app_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL (where the web app runs)")
+        return value.rstrip("/")
 
     @field_validator("login_limit_per_account", "login_limit_per_address")
     @classmethod

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-MODEL_MODULES = ["models.accounts", "models.presence"]
+MODEL_MODULES = [
+    "models.accounts",
+    "models.presence",
+    "models.notifications",
+    "models.integrations",
+]
 
 
 def dialect_of(database_url: str) -> str:

@@ -14,10 +14,12 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.accounts import Company, Invitation, Role, Session, User
+from models.notifications import SecurityMail
 from models.presence import PresenceStatus
 from resolvers import sessions
 from resolvers.context import Context
 from resolvers.errors import DomainError
+from resolvers.notifications import mail_time, send_security_mail
 from resolvers.pagination import Page, paginate
 from resolvers.passwords import check_strength, hash_password, needs_rehash, verify_password
 from resolvers.ratelimit import login_limiter
@@ -105,8 +107,25 @@ async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
         if needs_rehash(user.password_hash or ""):
             user.password_hash = await hash_password(password)
             await user.save(update_fields=["password_hash", "updated_at"])
+        if await _new_device(ctx, user):
+            await send_security_mail(
+                ctx,
+                SecurityMail.NEW_LOGIN,
+                user,
+                device=ctx.user_agent or "?",
+                address=ctx.client_address or "?",
+                at=mail_time(_now()),
+            )
         tokens = await sessions.open_session(ctx, user)
     return _signed_in(ctx, user, tokens)
+
+
+async def _new_device(ctx: Context, user: User) -> bool:
+    """Whether this login comes from a device (user agent) none of the user's sessions had;
+    his first sign-in is not news."""
+    user_agent = (ctx.user_agent or "")[:300] or None
+    known = Session.filter(user_id=user.pk)
+    return await known.exists() and not await known.filter(user_agent=user_agent).exists()
 
 
 async def refresh_session(ctx: Context, *, refresh_token: str) -> SignedIn:
@@ -196,6 +215,7 @@ async def change_password(
     async with in_transaction():
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
         await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
+        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(_now()))
     user.password_hash = password_hash
 
 
@@ -224,8 +244,9 @@ def _digest(token: str) -> str:
 
 async def invite_user(
     ctx: Context, *, email: str, full_name: str, role: Role, language: str | None
-) -> tuple[User, str]:
-    """An ADMIN or AGENT account without a password, and the one-time token that sets it."""
+) -> User:
+    """An ADMIN or AGENT account without a password; the invitation mail (in the invitee's
+    language) carries the one-time token that sets it."""
     inviter = ctx.require_role(*ADMINS)
     email = clean_email(email)
     full_name = clean_text(full_name, "fullName", max_length=NAME_MAX)
@@ -245,16 +266,25 @@ async def invite_user(
                 language=language,
                 timezone=inviter.company.timezone,
             )
-            await Invitation.create(
+            invitation = await Invitation.create(
                 user=user,
                 company_id=inviter.company_id,
                 invited_by=inviter,
                 token_hash=_digest(token),
                 expires_at=_now() + timedelta(seconds=get_settings().invitation_ttl),
             )
+            await send_security_mail(
+                ctx,
+                SecurityMail.INVITATION,
+                user,
+                token=token,
+                inviter=inviter.full_name,
+                company=inviter.company.name,
+                expires=mail_time(invitation.expires_at),
+            )
     except IntegrityError:
         raise DomainError("EMAIL_TAKEN", "email") from None
-    return user, token
+    return user
 
 
 async def accept_invitation(

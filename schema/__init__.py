@@ -18,23 +18,29 @@ from strawberry.schema.config import StrawberryConfig
 
 from schema.accounts import AccountsMutation, AccountsQuery
 from schema.errors import ErrorPolicy
+from schema.integrations import IntegrationsMutation, IntegrationsQuery
 from schema.nodes import NodeQuery
+from schema.notifications import (
+    NotificationsMutation,
+    NotificationsQuery,
+    NotificationsSubscription,
+)
 from schema.presence import PresenceMutation, PresenceSubscription
 from settings import Settings
 
 
 @strawberry.type(description="Everything a client can read.")
-class Query(AccountsQuery, NodeQuery):
+class Query(AccountsQuery, NodeQuery, NotificationsQuery, IntegrationsQuery):
     pass
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(AccountsMutation, PresenceMutation):
+class Mutation(AccountsMutation, PresenceMutation, NotificationsMutation, IntegrationsMutation):
     pass
 
 
 @strawberry.type(description="Everything a client can follow live over the WebSocket.")
-class Subscription(PresenceSubscription):
+class Subscription(PresenceSubscription, NotificationsSubscription):
     pass
 
 

@@ -113,14 +113,11 @@ class LogoutPayload:
     errors: list[UserError] = strawberry.field(default_factory=list, description="Always empty.")
 
 
-@strawberry.type(description="The invited user and the one-time token that sets his password.")
+@strawberry.type(
+    description="The invited user; the invitation mail carries his one-time token."
+)
 class InviteUserPayload:
     user: User | None = strawberry.field(default=None, description="The new, passwordless user.")
-    invitation_token: str | None = strawberry.field(
-        default=None,
-        description="Until invitation e-mails are sent, pass this to the invitee for "
-        "acceptInvitation. Valid once, for FRONTDESK_INVITATION_TTL seconds.",
-    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
@@ -323,18 +320,19 @@ class AccountsMutation:
         return RevokeSessionPayload()
 
     @mutation(
-        description="Invite an ADMIN or AGENT (OWNER and ADMIN only).",
+        description="Invite an ADMIN or AGENT (OWNER and ADMIN only); the invitee gets a mail "
+        "in his language with the link and one-time token for acceptInvitation.",
         permission_classes=[IsAdmin],
     )
     async def invite_user(self, info: Info, input: InviteUserInput) -> InviteUserPayload:
-        user, token = await accounts.invite_user(
+        user = await accounts.invite_user(
             info.context,
             email=input.email,
             full_name=input.full_name,
             role=input.role,
             language=input.language,
         )
-        return InviteUserPayload(user=user, invitation_token=token)  # type: ignore[arg-type]
+        return InviteUserPayload(user=user)  # type: ignore[arg-type]
 
     @mutation(description="Set your password with an invitation token, and sign in.")
     async def accept_invitation(self, info: Info, input: AcceptInvitationInput) -> AuthPayload:

@@ -7,7 +7,9 @@ import functools
 from strawberry.dataloader import DataLoader
 
 from models.accounts import Company, User
-from resolvers import loaders, presence
+from models.integrations import ApiKey
+from models.notifications import Notification
+from resolvers import integrations, loaders, notifications, presence
 from resolvers.context import Context
 
 
@@ -25,6 +27,14 @@ class Loaders:
     @functools.cached_property
     def user_by_id(self) -> DataLoader[int, User | None]:
         return DataLoader(lambda ids: loaders.users_by_id(self._ctx, ids))
+
+    @functools.cached_property
+    def notification_by_id(self) -> DataLoader[int, Notification | None]:
+        return DataLoader(lambda ids: notifications.notifications_by_id(self._ctx, ids))
+
+    @functools.cached_property
+    def api_key_by_id(self) -> DataLoader[int, ApiKey | None]:
+        return DataLoader(lambda ids: integrations.api_keys_by_id(self._ctx, ids))
 
     @functools.cached_property
     def presence_by_user_id(self) -> DataLoader[int, presence.PresenceView]:

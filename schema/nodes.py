@@ -12,7 +12,12 @@ from tortoise.models import Model
 from resolvers.errors import DomainError
 from schema.base import Info, IsAuthenticated, ModelNode
 
-NODE_LOADERS = {"Company": "company_by_id", "User": "user_by_id"}
+NODE_LOADERS = {
+    "Company": "company_by_id",
+    "User": "user_by_id",
+    "Notification": "notification_by_id",
+    "ApiKey": "api_key_by_id",
+}
 
 
 async def load_nodes(info: Info, model: type[Model], node_ids: list[str]) -> list[Any]:

@@ -21,6 +21,11 @@ os.environ["FRONTDESK_ENV"] = "development"
 os.environ["FRONTDESK_DEBUG"] = "1"
 os.environ["FRONTDESK_PRESENCE_GRACE_PERIOD"] = "1"
 os.environ["FRONTDESK_STORAGE_DIR"] = f"{_scratch}/storage"
+from tests.mail import MAILBOX  # noqa: E402
+
+# Mails go to the session's aiosmtpd (tests/mail.py); retries come due after milliseconds.
+os.environ["FRONTDESK_SMTP_URL"] = f"smtp://127.0.0.1:{MAILBOX.port}"
+os.environ["FRONTDESK_DELIVERY_BACKOFF"] = "0.05"
 
 from app import create_app  # noqa: E402
 from cli import apply_migrations  # noqa: E402
@@ -37,6 +42,14 @@ async def database() -> AsyncIterator[None]:
     await Tortoise.init(config=tortoise_config(settings.database_url), _enable_global_fallback=True)
     yield
     await Tortoise.close_connections()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def smtp_server() -> Any:
+    """The real SMTP server every mail of the session goes to."""
+    MAILBOX.start()
+    yield MAILBOX
+    MAILBOX.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,9 @@ from typing import Any
 
 import httpx
 
+from notifiers.dispatcher import current_dispatcher
+from tests.mail import MAILBOX, invitation_token
+
 PASSWORD = "correct-horse-battery"
 
 SIGN_UP = """
@@ -30,7 +33,7 @@ mutation Login($email: String!, $password: String!) {
 
 INVITE = """
 mutation Invite($input: InviteUserInput!) {
-  inviteUser(input: $input) { user { id email role } invitationToken errors { field code message } }
+  inviteUser(input: $input) { user { id email role } errors { field code message } }
 }
 """
 
@@ -122,7 +125,7 @@ async def invite(
         ACCEPT,
         {
             "input": {
-                "token": payload["invitationToken"],
+                "token": await mailed_invitation_token(email),
                 "password": PASSWORD,
                 "confirmPassword": PASSWORD,
             }
@@ -137,6 +140,19 @@ async def invite(
         refresh_token=signed_in["refreshToken"],
         company_id=inviter.company_id,
     )
+
+
+async def deliver_notifications() -> int:
+    """Deliver what the outbox holds now, as the dispatcher of `frontdesk serve` would."""
+    return await current_dispatcher().deliver_due()
+
+
+async def mailed_invitation_token(email: str) -> str:
+    """The token of the latest invitation mail to `email` (delivering the outbox first)."""
+    await deliver_notifications()
+    mails = MAILBOX.to(email)
+    assert mails, f"no mail to {email}"
+    return invitation_token(mails[-1])
 
 
 async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> dict[str, Any]:

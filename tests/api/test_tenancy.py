@@ -3,7 +3,8 @@
 from graphql import GraphQLID, GraphQLInputObjectType, get_named_type
 
 from schema import schema
-from tests.graphql import gql, invite, sign_up
+from tests.graphql import deliver_notifications, gql, invite, sign_up
+from tests.notifications.producing import produce
 
 # field name -> (operation, variables builder); each takes the foreign object's ID as `id`.
 CROSS_COMPANY = {
@@ -25,7 +26,23 @@ CROSS_COMPANY = {
         "mutation M($id: ID!) { revokeSession(input: {sessionId: $id}) { errors { code } } }",
         "revokeSession",
     ),
+    "markNotificationsRead": (
+        "mutation M($id: ID!) { markNotificationsRead(input: {ids: [$id]}) { errors { code } } }",
+        "markNotificationsRead",
+    ),
+    "revokeApiKey": (
+        "mutation M($id: ID!) { revokeApiKey(input: {apiKeyId: $id}) { errors { code } } }",
+        "revokeApiKey",
+    ),
+    "ingestEvent": (
+        "mutation M($id: ID!) { ingestEvent(input: {event: CHATBOT_HANDOVER, "
+        "recipientIds: [$id]}) { errors { code } } }",
+        "ingestEvent",
+    ),
 }
+CREATE_API_KEY = """
+mutation { createApiKey(input: {name: "Chatbot"}) { key apiKey { id } errors { code } } }
+"""
 
 
 def fields_taking_ids() -> set[str]:
@@ -55,17 +72,30 @@ async def test_another_companys_ids_are_not_found(client):
     globex = await sign_up(client, "owner@globex.example", company="Globex")
     globex_agent = await invite(client, globex, "agent@globex.example")
     sessions = await gql(client, "{ mySessions { id } }", token=globex_agent.token)
+    await produce("NEW_CHAT", [globex_agent])
+    await deliver_notifications()
+    feed = await gql(
+        client, "{ notifications { edges { node { id } } } }", token=globex_agent.token
+    )
+    globex_key = (await gql(client, CREATE_API_KEY, token=globex.token))["data"]["createApiKey"]
+    acme_key = (await gql(client, CREATE_API_KEY, token=acme.token))["data"]["createApiKey"]
     foreign = {
         "node": globex_agent.id,
         "deactivateUser": globex_agent.id,
         "reactivateUser": globex_agent.id,
         "changeUserRole": globex_agent.id,
         "revokeSession": sessions["data"]["mySessions"][0]["id"],
+        "markNotificationsRead": feed["data"]["notifications"]["edges"][0]["node"]["id"],
+        "revokeApiKey": globex_key["apiKey"]["id"],
+        "ingestEvent": globex_agent.id,
     }
+    headers = {"ingestEvent": {"X-Api-Key": acme_key["key"]}}  # Acme's integration
 
     for name, (operation, payload) in CROSS_COMPANY.items():
         # when Acme's owner names Globex's object
-        result = await gql(client, operation, {"id": foreign[name]}, token=acme.token)
+        result = await gql(
+            client, operation, {"id": foreign[name]}, token=acme.token, headers=headers.get(name)
+        )
 
         # then it does not exist for him
         if payload is None:
