@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MODEL_MODULES = ["models.accounts", "models.presence"]
+MODEL_MODULES = ["models.accounts", "models.presence", "models.customers", "models.tickets"]
 
 
 def dialect_of(database_url: str) -> str:

@@ -49,8 +49,11 @@ class Page(Generic[M]):
         return await self.queryset.count()
 
 
-async def paginate(queryset: QuerySet[M], first: int | None, after: str | None) -> Page[M]:
-    """The `first` rows after the cursor `after`, in primary-key order (one SQL statement)."""
+async def paginate(
+    queryset: QuerySet[M], first: int | None, after: str | None, *, descending: bool = False
+) -> Page[M]:
+    """The `first` rows after the cursor `after`, in primary-key order (one SQL statement);
+    `descending` gives the newest first."""
     size = DEFAULT_PAGE_SIZE if first is None else first
     if size < 0:
         raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
@@ -62,6 +65,6 @@ async def paginate(queryset: QuerySet[M], first: int | None, after: str | None) 
             last_pk = int(decode_cursor(after))
         except ValueError:
             raise DomainError("INVALID_CURSOR", "after") from None
-        page_query = page_query.filter(**{f"{key}__gt": last_pk})
-    rows = await page_query.order_by(key).limit(size + 1)
+        page_query = page_query.filter(**{f"{key}__{'lt' if descending else 'gt'}": last_pk})
+    rows = await page_query.order_by(f"-{key}" if descending else key).limit(size + 1)
     return Page(rows=list(rows[:size]), has_next_page=len(rows) > size, queryset=queryset)

@@ -17,25 +17,27 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.schema.config import StrawberryConfig
 
 from schema.accounts import AccountsMutation, AccountsQuery
+from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
 from schema.fanout import SharedEventExecutor
 from schema.nodes import NodeQuery
 from schema.presence import PresenceMutation, PresenceSubscription
+from schema.tickets import TicketsMutation, TicketsQuery, TicketsSubscription
 from settings import Settings
 
 
 @strawberry.type(description="Everything a client can read.")
-class Query(AccountsQuery, NodeQuery):
+class Query(AccountsQuery, NodeQuery, TicketsQuery, CustomersQuery):
     pass
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(AccountsMutation, PresenceMutation):
+class Mutation(AccountsMutation, PresenceMutation, TicketsMutation, CustomersMutation):
     pass
 
 
 @strawberry.type(description="Everything a client can follow live over the WebSocket.")
-class Subscription(PresenceSubscription):
+class Subscription(PresenceSubscription, TicketsSubscription):
     pass
 
 

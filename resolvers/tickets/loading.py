@@ -1,0 +1,48 @@
+"""Batch loads of tickets' and customers' relations for the request's DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from tortoise.functions import Max
+
+from models.customers import ContactPerson, ContractPayment
+from models.tickets import TicketContact
+from resolvers.context import Context
+from resolvers.tenancy import company_scope
+
+
+async def contacts_by_ticket_id(ctx: Context, ids: Sequence[int]) -> list[list[ContactPerson]]:
+    """Each ticket's contact persons (one statement with a join)."""
+    grouped: dict[int, list[ContactPerson]] = {key: [] for key in ids}
+    query = (
+        company_scope(ctx, TicketContact)
+        .filter(ticket_id__in=list(ids))
+        .select_related("contact")
+        .order_by("id")
+    )
+    for row in await query:
+        grouped[row.ticket_id].append(row.contact)
+    return [grouped[key] for key in ids]
+
+
+async def last_payment_by_contract_id(ctx: Context, ids: Sequence[int]) -> list[datetime | None]:
+    """When each contract was last paid for, if ever."""
+    rows = (
+        await company_scope(ctx, ContractPayment)
+        .filter(contract_id__in=list(ids))
+        .group_by("contract_id")
+        .annotate(last=Max("paid_at"))
+        .values("contract_id", "last")
+    )
+    found = {row["contract_id"]: _timestamp(row["last"]) for row in rows}
+    return [found.get(key) for key in ids]
+
+
+def _timestamp(value: datetime | str | None) -> datetime | None:
+    # SQLite answers an aggregate of timestamps with text.
+    if isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return value
