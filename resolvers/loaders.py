@@ -35,7 +35,9 @@ async def rows_by_parent(
 ) -> list[list[M]]:
     """Each parent's rows of `model` (by the column `parent`), in creation order."""
     grouped: dict[int, list[M]] = {key: [] for key in ids}
-    query = company_scope(ctx, model).filter(**{f"{parent}__in": list(ids)}).order_by("pk")
+    key = model._meta.pk_attr
+    order = ("created_at", key) if "created_at" in model._meta.fields_map else (key,)
+    query = company_scope(ctx, model).filter(**{f"{parent}__in": list(ids)}).order_by(*order)
     for row in await query:
         grouped[getattr(row, parent)].append(row)
     return [grouped[key] for key in ids]
