@@ -256,7 +256,7 @@ class Ticket(ModelNode):
         first: int | None = None,
         after: str | None = None,
     ) -> TicketLogConnection:
-        page = await audit.ticket_log(info.context, root.pk, first, after)
+        page = await audit.ticket_log(info.context, root, first, after)
         return TicketLogConnection.of(page)  # type: ignore[no-any-return]
 
 

@@ -48,10 +48,10 @@ async def record(
 
 
 async def ticket_log(
-    ctx: Context, ticket_id: int, first: int | None, after: str | None
+    ctx: Context, ticket: Ticket, first: int | None, after: str | None
 ) -> Page[TicketLogEntry]:
-    """A ticket's log, newest first."""
-    if not await company_scope(ctx, Ticket).filter(id=ticket_id).exists():
+    """The log of a ticket of the caller's company, newest first."""
+    if ticket.company_id != ctx.company_id:
         raise DomainError("NOT_FOUND", "ticketId")
-    query = company_scope(ctx, TicketLogEntry).filter(ticket_id=ticket_id)
+    query = company_scope(ctx, TicketLogEntry).filter(ticket_id=ticket.pk)
     return await paginate(query, first, after, descending=True)

@@ -19,7 +19,8 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change
-from resolvers.tickets.records import queue_event, ticket_in_company
+from resolvers.tickets.events import queue_event
+from resolvers.tickets.records import ticket_in_company
 from settings import get_settings
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from tortoise.transactions import in_transaction
 
+from models.accounts import User
 from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
 from resolvers.context import Context
 from resolvers.customers import company_user
@@ -15,7 +16,8 @@ from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
-from resolvers.tickets.records import queue_event, ticket_in_company
+from resolvers.tickets.events import queue_event
+from resolvers.tickets.records import ticket_in_company
 from resolvers.validation import clean_text
 
 TITLE_MAX = 200
@@ -103,7 +105,10 @@ async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -
             task.done = changes.done
         if changes.assignee_given and changes.assignee_id != task.assignee_id:
             assignee = await company_user(ctx, changes.assignee_id, "assigneeId")
-            logged["assignee"] = change(task.assignee_id, assignee.pk if assignee else None)
+            before = await User.get_or_none(id=task.assignee_id or 0)
+            logged["assignee"] = change(
+                before.full_name if before else None, assignee.full_name if assignee else None
+            )
             task.assignee_id = assignee.pk if assignee else None
         if changes.due_at_given and _aware(changes.due_at) != task.due_at:
             logged["dueAt"] = change(task.due_at, _aware(changes.due_at))

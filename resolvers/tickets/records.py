@@ -26,11 +26,10 @@ from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
+from resolvers.tickets.events import queue_event
 from resolvers.tickets.fields import clean_parameters, store_parameters
 from resolvers.tickets.stages import ensure_ticket_setup, next_ticket_number
 from resolvers.validation import clean_text
-from subscriptions.bus import publish
-from subscriptions.tickets import TicketChanged
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 20_000
@@ -52,18 +51,6 @@ async def store_search_terms(ticket: Ticket) -> None:
             for term in sorted(search_terms(ticket.title, ticket.description))
         ]
     )
-
-
-def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
-    """Publish a ticket event once the transaction has committed."""
-    event = TicketChanged(
-        company_id=ticket.company_id,
-        ticket_id=ticket.pk,
-        change=kind,
-        actor_id=ctx.user.pk if ctx.user else None,
-        at=now().isoformat(),
-    )
-    ctx.after_commit.append(lambda: publish(event))
 
 
 def _notify_assignment(

@@ -13,6 +13,7 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets.audit import change, now
+from resolvers.tickets.events import queue_event
 from resolvers.validation import clean_text
 
 ADMINS = (Role.OWNER, Role.ADMIN)
@@ -150,6 +151,8 @@ async def delete_stage(ctx: Context, *, stage_id: int, move_to_stage_id: int | N
         if tickets and target is not None:
             await _move_all(ctx, tickets, stage, target)
         await stage.delete()
+    for ticket in tickets:
+        queue_event(ctx, ticket, "STAGE_CHANGED")
 
 
 async def _move_all(ctx: Context, tickets: list[Ticket], stage: Stage, target: Stage) -> None:
