@@ -40,13 +40,17 @@ class Page(Generic[M]):
     rows: list[M]
     has_next_page: bool
     queryset: QuerySet[M]
+    known_total: int | None = None  # counted already
+    preloaded: bool = False  # the rows' selected relations are loaded (schema/preload.py)
 
     @property
     def end_cursor(self) -> str | None:
         return encode_cursor(self.rows[-1].pk) if self.rows else None
 
     async def total_count(self) -> int:
-        return await self.queryset.count()
+        if self.known_total is None:
+            self.known_total = await self.queryset.count()
+        return self.known_total
 
 
 async def paginate(

@@ -19,8 +19,8 @@ from strawberry.schema.config import StrawberryConfig
 from schema.accounts import AccountsMutation, AccountsQuery
 from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
-from schema.fanout import SharedEventExecutor
 from schema.nodes import NodeQuery
+from schema.preload import PreloadingExecutor
 from schema.presence import PresenceMutation, PresenceSubscription
 from schema.tickets import TicketsMutation, TicketsQuery, TicketsSubscription
 from settings import Settings
@@ -70,7 +70,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
-        execution_context_class=SharedEventExecutor,
+        execution_context_class=PreloadingExecutor,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
 

@@ -22,6 +22,7 @@ from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, U
 from schema.customers import ContactPerson, Customer
 from schema.loaders import make_loaders
 from schema.nodes import decode_id, decode_ids
+from schema.preload import preload
 from subscriptions.bus import current_bus
 from subscriptions.events import company_topic
 from subscriptions.tickets import TicketChanged
@@ -615,6 +616,7 @@ class TicketsQuery:
             after=after,
             newest_first=order == TicketOrder.NEWEST_FIRST,
         )
+        await preload(info, page, "Ticket")
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
