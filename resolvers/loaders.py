@@ -9,7 +9,7 @@ from tortoise.models import Model
 
 from models.accounts import Company, User
 from resolvers.context import Context
-from resolvers.tenancy import company_scope
+from resolvers.tenancy import company_rows_where_in, company_scope
 
 M = TypeVar("M", bound=Model)
 
@@ -20,13 +20,14 @@ async def companies_by_id(ctx: Context, ids: Sequence[int]) -> list[Company | No
 
 
 async def users_by_id(ctx: Context, ids: Sequence[int]) -> list[User | None]:
-    rows = {row.pk: row for row in await company_scope(ctx, User).filter(id__in=ids)}
+    rows = {row.pk: row for row in await company_rows_where_in(ctx, User, "id", ids)}
     return [rows.get(key) for key in ids]
 
 
 async def rows_by_id(ctx: Context, model: type[M], ids: Sequence[Any]) -> list[M | None]:
     """Rows of any company-owned model by primary key (None where missing or foreign)."""
-    rows = {row.pk: row for row in await company_scope(ctx, model).filter(pk__in=list(ids))}
+    column = model._meta.db_pk_column
+    rows = {row.pk: row for row in await company_rows_where_in(ctx, model, column, ids)}
     return [rows.get(key) for key in ids]
 
 
@@ -35,9 +36,8 @@ async def rows_by_parent(
 ) -> list[list[M]]:
     """Each parent's rows of `model` (by the column `parent`), in creation order."""
     grouped: dict[int, list[M]] = {key: [] for key in ids}
-    key = model._meta.pk_attr
+    key = model._meta.db_pk_column
     order = ("created_at", key) if "created_at" in model._meta.fields_map else (key,)
-    query = company_scope(ctx, model).filter(**{f"{parent}__in": list(ids)}).order_by(*order)
-    for row in await query:
+    for row in await company_rows_where_in(ctx, model, parent, ids, order):
         grouped[getattr(row, parent)].append(row)
     return [grouped[key] for key in ids]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -41,7 +41,7 @@ class Page(Generic[M]):
     has_next_page: bool
     queryset: QuerySet[M]
     known_total: int | None = None  # counted already
-    preloaded: bool = False  # the rows' selected relations are loaded (schema/preload.py)
+    preloaded: Any = None  # what schema/preload.py loaded for the rows' selected relations
 
     @property
     def end_cursor(self) -> str | None:

@@ -162,44 +162,84 @@ def _relation_type(graphql_type: Any) -> GraphQLObjectType | None:
     return graphql_type if isinstance(graphql_type, GraphQLObjectType) else None
 
 
-async def _preload_level(
-    ctx: Context,
-    schema: Any,
-    fragments: dict[str, Any],
-    type_name: str,
-    rows: list[Any],
-    field_nodes: list[FieldNode],
+class _Loaded:
+    """What one page's preload fetched, per DataLoader: the loaders get it only if the page
+    falls back to the usual execution (priming costs a future per key)."""
+
+    def __init__(self) -> None:
+        self.by_loader: dict[int, tuple[Any, dict[Any, Any]]] = {}
+
+    async def fetch(self, loader: Any, keys: list[Any]) -> dict[Any, Any]:
+        """The values of `keys`, fetching with the loader's batch function only those this
+        page has not fetched already (as the loader's cache would)."""
+        known = self.by_loader.setdefault(id(loader), (loader, {}))[1]
+        missing = [key for key in dict.fromkeys(keys) if key not in known]
+        # An empty batch still registers the loader (values() finds it).
+        if missing:
+            known.update(zip(missing, await loader.load_fn(missing), strict=True))
+        return known
+
+    def values(self, loader: Any) -> dict[Any, Any]:
+        return self.by_loader[id(loader)][1]
+
+    def prime_loaders(self) -> None:
+        for loader, values in self.by_loader.values():
+            loader.prime_many(values)
+
+
+@dataclass
+class _Level:
+    """Rows of one GraphQL type at one depth, and the fields selected on them."""
+
+    type_name: str
+    rows: list[Any]
+    field_nodes: list[FieldNode]
+
+
+async def _preload_levels(
+    loaded: _Loaded, ctx: Context, schema: Any, fragments: dict[str, Any], first: _Level
 ) -> None:
-    relations = RELATIONS.get(type_name, {})
-    wanted: dict[str, list[FieldNode]] = {}
-    for node in field_nodes:
-        if node.name.value in relations:
-            wanted.setdefault(node.name.value, []).append(node)
-    if not wanted or not rows:
-        return
-    parent_type = schema.get_type(type_name)
-
-    async def load(name: str) -> None:
-        relation = relations[name]
-        loader = _loader(ctx, relation)
-        if isinstance(relation, One):
-            keys = [getattr(row, relation.key) for row in rows]
-            found = await loader.load_many([key for key in keys if key is not None])
-            by_key = dict(zip([k for k in keys if k is not None], found, strict=True))
-            children = [by_key.get(key) if key is not None else None for key in keys]
-            next_rows = [child for child in children if child is not None]
-        else:
-            children = await loader.load_many([row.pk for row in rows])
-            next_rows = [child for group in children for child in group]
-        for row, value in zip(rows, children, strict=True):
-            row.__dict__.setdefault(PRELOADED, {})[name] = value
-        child_type = _relation_type(parent_type.fields[name].type)
-        if child_type is not None:
-            nodes = [f for node in wanted[name] for f in _fields(node.selection_set, fragments)]
-            await _preload_level(ctx, schema, fragments, child_type.name, next_rows, nodes)
-
-    # One level's relations together: the DataLoaders batch them as the resolvers would.
-    await asyncio.gather(*(load(name) for name in wanted))
+    """Breadth first: each depth's relations are fetched together, one batch per loader (as
+    the DataLoaders batch the resolvers' loads of one depth), then the next depth."""
+    levels = [first]
+    while levels:
+        work = []  # (level, field name, relation, loader, keys, field nodes)
+        keys_by_loader: dict[int, tuple[Any, list[Any]]] = {}
+        for level in levels:
+            relations = RELATIONS.get(level.type_name, {})
+            wanted: dict[str, list[FieldNode]] = {}
+            for node in level.field_nodes:
+                if node.name.value in relations:
+                    wanted.setdefault(node.name.value, []).append(node)
+            if not level.rows:
+                continue
+            for name, nodes in wanted.items():
+                relation = relations[name]
+                loader = _loader(ctx, relation)
+                if isinstance(relation, One):
+                    keys = [getattr(row, relation.key) for row in level.rows]
+                else:
+                    keys = [row.pk for row in level.rows]
+                work.append((level, name, relation, loader, keys, nodes))
+                batch = keys_by_loader.setdefault(id(loader), (loader, []))[1]
+                batch.extend(key for key in keys if key is not None)
+        await asyncio.gather(
+            *(loaded.fetch(loader, keys) for loader, keys in keys_by_loader.values())
+        )
+        levels = []
+        for level, name, relation, loader, keys, nodes in work:
+            found = loaded.values(loader)
+            children = [found[key] if key is not None else None for key in keys]
+            for row, value in zip(level.rows, children, strict=True):
+                row.__dict__.setdefault(PRELOADED, {})[name] = value
+            if isinstance(relation, One):
+                next_rows = [child for child in children if child is not None]
+            else:
+                next_rows = [child for group in children for child in group]
+            child_type = _relation_type(schema.get_type(level.type_name).fields[name].type)
+            if child_type is not None and next_rows:
+                child_nodes = [f for node in nodes for f in _fields(node.selection_set, fragments)]
+                levels.append(_Level(child_type.name, next_rows, child_nodes))
 
 
 async def preload(info: Any, page: Page[Any], node_type: str) -> None:
@@ -216,8 +256,10 @@ async def preload(info: Any, page: Page[Any], node_type: str) -> None:
     edge_fields = [f for node in edges for f in _fields(node.selection_set, fragments)]
     nodes = [f for f in edge_fields if f.name.value == "node"]
     node_fields = [f for node in nodes for f in _fields(node.selection_set, fragments)]
-    await _preload_level(info.context, raw.schema, fragments, node_type, page.rows, node_fields)
-    page.preloaded = True
+    loaded = _Loaded()
+    first = _Level(node_type, list(page.rows), node_fields)
+    await _preload_levels(loaded, info.context, raw.schema, fragments, first)
+    page.preloaded = loaded
 
 
 # ---------------------------------------------------------------- the fast completion
@@ -273,50 +315,91 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
     return attribute
 
 
+_IDENTITY_SCALARS = {"String": str, "ID": str, "Int": int, "Boolean": bool, "Float": float}
+
+
 class _Fast:
-    """One fast completion: the executor's field collection, the request's context."""
+    """One fast completion: a plan per selection (field getters and value completers, made
+    once per page, used for every row), graphql-core's field collection, the context."""
 
     def __init__(self, executor: Any) -> None:
         self.executor = executor
         self.ctx = executor.context_value
+        self.plans: dict[tuple[int, int], list[tuple[str, Any, Any]]] = {}
 
-    def object(
-        self, object_type: GraphQLObjectType, field_details_list: Any, source: Any
-    ) -> dict[str, Any]:
-        grouped, new_defer_usages, _ = self.executor.collect_subfields(
-            object_type, field_details_list
-        )
+    def object(self, object_type: GraphQLObjectType, details: Any, source: Any) -> dict[str, Any]:
+        plan = self.plans.get((id(object_type), id(details)))
+        if plan is None:
+            plan = self.plans[(id(object_type), id(details))] = self._plan(object_type, details)
+        ctx = self.ctx
+        return {name: complete(get(source, ctx)) for name, get, complete in plan}
+
+    def _plan(self, object_type: GraphQLObjectType, details: Any) -> list[tuple[str, Any, Any]]:
+        grouped, new_defer_usages, _ = self.executor.collect_subfields(object_type, details)
         if new_defer_usages:
             raise Unsupported()
-        result: dict[str, Any] = {}
-        for response_name, details in grouped.items():
-            node = details[0].node
+        plan = []
+        for response_name, field_details in grouped.items():
+            node = field_details[0].node
             name = node.name.value
             if name == "__typename":
-                result[response_name] = object_type.name
+                type_name = object_type.name
+                plan.append((response_name, lambda source, ctx, n=type_name: n, _same))
                 continue
             if node.arguments:
                 raise Unsupported()
             field = object_type.fields[name]
-            value = _getter(object_type, name)(source, self.ctx)
-            result[response_name] = self.value(field.type, details, value)
-        return result
+            getter = _getter(object_type, name)
+            plan.append((response_name, getter, self._completer(field.type, field_details)))
+        return plan
 
-    def value(self, graphql_type: Any, details: Any, value: Any) -> Any:
-        if isinstance(graphql_type, GraphQLNonNull):
-            if value is None:
-                raise Unsupported()  # the usual way reports the error
+    def _completer(self, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
+        non_null = isinstance(graphql_type, GraphQLNonNull)
+        if non_null:
             graphql_type = graphql_type.of_type
-        elif value is None:
-            return None
+        complete: Callable[[Any], Any]
         if isinstance(graphql_type, GraphQLList):
-            item_type = graphql_type.of_type
-            return [self.value(item_type, details, item) for item in value]
-        if isinstance(graphql_type, (GraphQLScalarType, GraphQLEnumType)):
-            return graphql_type.serialize(value)
-        if isinstance(graphql_type, GraphQLObjectType):
-            return self.object(graphql_type, details, value)
-        raise Unsupported()  # interfaces and unions
+            item = self._completer(graphql_type.of_type, details)
+
+            def complete(value: Any) -> Any:
+                return [item(entry) for entry in value]
+
+        elif isinstance(graphql_type, GraphQLScalarType):
+            plain = _IDENTITY_SCALARS.get(graphql_type.name)
+            serialize = graphql_type.serialize
+            if plain is not None:
+
+                def complete(value: Any) -> Any:
+                    return value if type(value) is plain else serialize(value)
+
+            else:
+                complete = serialize
+        elif isinstance(graphql_type, GraphQLEnumType):
+            complete = graphql_type.serialize
+        elif isinstance(graphql_type, GraphQLObjectType):
+
+            def complete(value: Any) -> Any:
+                return self.object(graphql_type, details, value)
+
+        else:
+            raise Unsupported()  # interfaces and unions
+        if non_null:
+
+            def required(value: Any) -> Any:
+                if value is None:
+                    raise Unsupported()  # the usual way reports the error
+                return complete(value)
+
+            return required
+
+        def optional(value: Any) -> Any:
+            return None if value is None else complete(value)
+
+        return optional
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 class PreloadingExecutor(SharedEventExecutor):
@@ -331,11 +414,12 @@ class PreloadingExecutor(SharedEventExecutor):
         result: Any,
         position_context: Any,
     ) -> Any:
-        if isinstance(result, Connection) and getattr(result.page, "preloaded", False):
+        loaded = getattr(result, "page", None) and result.page.preloaded
+        if isinstance(result, Connection) and isinstance(loaded, _Loaded):
             try:
                 completed = _Fast(self).object(return_type, field_details_list, result)
             except Unsupported:
-                pass
+                loaded.prime_loaders()  # the usual way finds in the loaders what was loaded
             else:
                 global PAGES_COMPLETED_FAST
                 PAGES_COMPLETED_FAST += 1

@@ -74,6 +74,13 @@ async def test_a_document_is_stored_safely_and_downloaded_by_a_teammate(client):
     assert (Path(get_settings().storage_dir) / row.stored_name).read_bytes() == PDF
     log = await TicketLogEntry.filter(action="DOCUMENT_ADDED").count()
     assert log == 1
+    node = await gql(
+        client,
+        "query N($id: ID!) { node(id: $id) { ... on Document { filename } } }",
+        {"id": document["id"]},
+        token=agent.token,
+    )
+    assert node["data"]["node"] == {"filename": "Q3 report.pdf"}
 
 
 async def test_refused_files_change_nothing(client):
