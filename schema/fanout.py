@@ -15,7 +15,9 @@ new subscription's first event always goes through its own pipeline.
 The contract for an event type that offers `shared_results`: whether a subscriber may see an
 event, and what he sees of it, depends on nothing but the sharing key (company, role,
 language, operation and variables). presenceChanged qualifies: every active teammate of the
-company sees every change; a user whose access ends has his sockets closed.
+company sees every change; a user whose access ends has his sockets closed. ticketEvents does
+not: a Document's url is signed for the user who reads it, so its events are executed per
+subscriber (tests/tickets/test_events.py checks that each subscriber gets his own link).
 """
 
 from __future__ import annotations
