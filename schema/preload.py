@@ -312,6 +312,7 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
     def attribute(source: Any, ctx: Context) -> Any:
         return getattr(source, name)
 
+    attribute.attribute = name  # type: ignore[attr-defined]
     return attribute
 
 
@@ -319,22 +320,34 @@ _IDENTITY_SCALARS = {"String": str, "ID": str, "Int": int, "Boolean": bool, "Flo
 
 
 class _Fast:
-    """One fast completion: a plan per selection (field getters and value completers, made
-    once per page, used for every row), graphql-core's field collection, the context."""
+    """One fast completion: per selection a plan of (response name, field function), made on
+    first use and used for every row; graphql-core's field collection; the context."""
 
     def __init__(self, executor: Any) -> None:
         self.executor = executor
         self.ctx = executor.context_value
-        self.plans: dict[tuple[int, int], list[tuple[str, Any, Any]]] = {}
 
     def object(self, object_type: GraphQLObjectType, details: Any, source: Any) -> dict[str, Any]:
-        plan = self.plans.get((id(object_type), id(details)))
-        if plan is None:
-            plan = self.plans[(id(object_type), id(details))] = self._plan(object_type, details)
-        ctx = self.ctx
-        return {name: complete(get(source, ctx)) for name, get, complete in plan}
+        return self._object_completer(object_type, details)(source)
 
-    def _plan(self, object_type: GraphQLObjectType, details: Any) -> list[tuple[str, Any, Any]]:
+    def _object_completer(
+        self, object_type: GraphQLObjectType, details: Any
+    ) -> Callable[[Any], dict[str, Any]]:
+        plan: list[tuple[str, Callable[[Any], Any]]] = []
+        made = False
+
+        def complete(source: Any) -> dict[str, Any]:
+            nonlocal made
+            if not made:  # on first use: an empty list never needs a plan
+                plan.extend(self._plan(object_type, details))
+                made = True
+            return {name: field(source) for name, field in plan}
+
+        return complete
+
+    def _plan(
+        self, object_type: GraphQLObjectType, details: Any
+    ) -> list[tuple[str, Callable[[Any], Any]]]:
         grouped, new_defer_usages, _ = self.executor.collect_subfields(object_type, details)
         if new_defer_usages:
             raise Unsupported()
@@ -343,15 +356,46 @@ class _Fast:
             node = field_details[0].node
             name = node.name.value
             if name == "__typename":
-                type_name = object_type.name
-                plan.append((response_name, lambda source, ctx, n=type_name: n, _same))
+                plan.append((response_name, lambda source, n=object_type.name: n))
                 continue
             if node.arguments:
                 raise Unsupported()
             field = object_type.fields[name]
             getter = _getter(object_type, name)
-            plan.append((response_name, getter, self._completer(field.type, field_details)))
+            plan.append((response_name, self._field(getter, field.type, field_details)))
         return plan
+
+    def _field(self, getter: Any, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
+        """One field of a row, read and completed by one function."""
+        non_null = isinstance(graphql_type, GraphQLNonNull)
+        inner = graphql_type.of_type if non_null else graphql_type
+        attribute = getattr(getter, "attribute", None)
+        plain = _IDENTITY_SCALARS.get(inner.name) if isinstance(inner, GraphQLScalarType) else None
+        if attribute is not None and plain is not None:
+            # The common case, a plain attribute of a plain type: no call but getattr.
+            serialize = inner.serialize
+            if non_null:
+
+                def required_plain(source: Any) -> Any:
+                    value = getattr(source, attribute)
+                    if type(value) is plain:
+                        return value
+                    if value is None:
+                        raise Unsupported()
+                    return serialize(value)
+
+                return required_plain
+
+            def optional_plain(source: Any) -> Any:
+                value = getattr(source, attribute)
+                if value is None or type(value) is plain:
+                    return value
+                return serialize(value)
+
+            return optional_plain
+        complete = self._completer(graphql_type, details)
+        ctx = self.ctx
+        return lambda source: complete(getter(source, ctx))
 
     def _completer(self, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
         non_null = isinstance(graphql_type, GraphQLNonNull)
@@ -377,10 +421,7 @@ class _Fast:
         elif isinstance(graphql_type, GraphQLEnumType):
             complete = graphql_type.serialize
         elif isinstance(graphql_type, GraphQLObjectType):
-
-            def complete(value: Any) -> Any:
-                return self.object(graphql_type, details, value)
-
+            complete = self._object_completer(graphql_type, details)
         else:
             raise Unsupported()  # interfaces and unions
         if non_null:
@@ -396,10 +437,6 @@ class _Fast:
             return None if value is None else complete(value)
 
         return optional
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 class PreloadingExecutor(SharedEventExecutor):
