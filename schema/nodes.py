@@ -46,17 +46,6 @@ def node_type(info: Info, global_id: str) -> tuple[type[ModelNode], str] | None:
     return origin, parsed.node_id
 
 
-def decode_uuid(info: Info, global_id: str, expected: type[ModelNode], field: str) -> uuid.UUID:
-    """The UUID primary key inside a global ID of type `expected`; anything else is NOT_FOUND."""
-    found = node_type(info, str(global_id))
-    if found is None or found[0] is not expected:
-        raise DomainError("NOT_FOUND", field)
-    try:
-        return uuid.UUID(found[1])
-    except ValueError:
-        raise DomainError("NOT_FOUND", field) from None
-
-
 def decode_ids(
     info: Info, global_ids: list[strawberry.ID] | None, expected: type[ModelNode], field: str
 ) -> list[int] | None:
