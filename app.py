@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
@@ -19,6 +19,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from models import tortoise_config
 from notifiers.dispatcher import Dispatcher, set_current_dispatcher
 from resolvers import presence
+from resolvers.tickets import documents
 from schema import build_schema, debug
 from schema.view import GraphQLView
 from settings import Settings, get_settings
@@ -138,11 +139,31 @@ def create_app(settings: Settings | None = None) -> Starlette:
             status_code=200 if healthy else 503,
         )
 
+    async def download(request: Request) -> FileResponse | PlainTextResponse:
+        # The signed link of Document.url: right signature, not expired, and its user still an
+        # active member of the document's company; anything else is the same 404.
+        query = request.query_params
+        found = await documents.open_download(
+            request.path_params["document_id"],
+            query.get("user", ""),
+            query.get("expires", ""),
+            query.get("signature", ""),
+        )
+        if found is None:
+            return PlainTextResponse("Not Found", status_code=404)
+        return FileResponse(
+            found.path,
+            media_type=found.content_type,
+            filename=found.filename,
+            headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store"},
+        )
+
     async def home(request: Request) -> RedirectResponse:
         return RedirectResponse("/graphql")
 
     routes = [
         Route("/healthz", healthz),
+        Route("/documents/{document_id}", download, methods=["GET"]),
         Route("/graphql", view, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", view),
     ]

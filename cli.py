@@ -194,7 +194,7 @@ def cmd_seed_demo(args: argparse.Namespace) -> None:
 
     settings = _settings()
     asyncio.run(apply_migrations(settings.database_url))
-    print(asyncio.run(_with_orm(settings.database_url, seed_demo)))
+    print(asyncio.run(_with_orm(settings.database_url, lambda: seed_demo(args.tickets))))
 
 
 def cmd_create_user(args: argparse.Namespace) -> None:
@@ -264,7 +264,11 @@ def main(argv: list[str] | None = None) -> None:
     check.add_argument("--postgres-url", default=postgres_default)
     check.set_defaults(run=cmd_check_migrations)
 
-    commands.add_parser("seed-demo", help="add the demo company").set_defaults(run=cmd_seed_demo)
+    seed = commands.add_parser("seed-demo", help="add the demo company and its support records")
+    seed.add_argument(
+        "--tickets", type=int, default=0, help="add this many more tickets (benchmark data)"
+    )
+    seed.set_defaults(run=cmd_seed_demo)
 
     create = commands.add_parser("create-user", help="add a user (and his company if new)")
     create.add_argument("--email", required=True)

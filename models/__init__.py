@@ -7,6 +7,8 @@ MODEL_MODULES = [
     "models.presence",
     "models.notifications",
     "models.integrations",
+    "models.customers",
+    "models.tickets",
 ]
 
 

@@ -7,6 +7,7 @@ from tortoise.transactions import in_transaction
 from models.accounts import Company, Role, User
 from resolvers.errors import DomainError
 from resolvers.passwords import check_strength, hash_password
+from resolvers.tickets import demo as support_demo
 from resolvers.validation import clean_email, clean_text
 
 DEMO_COMPANY = "Demo Support Ltd"
@@ -20,8 +21,9 @@ DEMO_USERS = [
 ]
 
 
-async def seed_demo() -> str:
-    """Add the demo company and its users unless they exist; say how to sign in."""
+async def seed_demo(tickets: int = 0) -> str:
+    """Add the demo company and its users unless they exist, with its support records, and
+    `tickets` more tickets (a large set for benchmarks); say how to sign in."""
     if not await User.exists(email=DEMO_USERS[0][0]):
         password_hash = await hash_password(DEMO_PASSWORD)
         async with in_transaction():
@@ -41,6 +43,12 @@ async def seed_demo() -> str:
         done = f"demo company '{DEMO_COMPANY}' created"
     else:
         done = f"demo company '{DEMO_COMPANY}' already there"
+    company = await Company.get(users__email=DEMO_USERS[0][0])
+    users = list(await User.filter(company_id=company.pk).order_by("id"))
+    await support_demo.seed_support_records(company, users)
+    if tickets:
+        await support_demo.add_tickets(company, users, tickets)
+        done += f"; {tickets} tickets added"
     accounts = "\n".join(f"  {email:30} {role.value}" for email, _, role, _ in DEMO_USERS)
     return (
         f"{done}. Sign in with one of these e-mails and the password {DEMO_PASSWORD!r}:\n"

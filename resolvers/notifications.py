@@ -199,7 +199,7 @@ async def list_notifications(
     feed = _own_feed(ctx)
     if unread_only:
         feed = feed.filter(read_at=None)
-    return await paginate(feed, first, after, newest_first=True)
+    return await paginate(feed, first, after, descending=True)
 
 
 async def unread_count(ctx: Context) -> int:
@@ -309,4 +309,4 @@ async def list_deliveries(
     query = company_scope(ctx, Delivery)
     if statuses:
         query = query.filter(status__in=list(statuses))
-    return await paginate(query, first, after, newest_first=True)
+    return await paginate(query, first, after, descending=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -40,20 +40,24 @@ class Page(Generic[M]):
     rows: list[M]
     has_next_page: bool
     queryset: QuerySet[M]
+    known_total: int | None = None  # counted already
+    preloaded: Any = None  # what schema/preload.py loaded for the rows' selected relations
 
     @property
     def end_cursor(self) -> str | None:
         return encode_cursor(self.rows[-1].pk) if self.rows else None
 
     async def total_count(self) -> int:
-        return await self.queryset.count()
+        if self.known_total is None:
+            self.known_total = await self.queryset.count()
+        return self.known_total
 
 
 async def paginate(
-    queryset: QuerySet[M], first: int | None, after: str | None, *, newest_first: bool = False
+    queryset: QuerySet[M], first: int | None, after: str | None, *, descending: bool = False
 ) -> Page[M]:
     """The `first` rows after the cursor `after`, in primary-key order (one SQL statement);
-    descending with `newest_first` (a feed)."""
+    `descending` gives the newest first."""
     size = DEFAULT_PAGE_SIZE if first is None else first
     if size < 0:
         raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
@@ -65,6 +69,6 @@ async def paginate(
             last_pk = int(decode_cursor(after))
         except ValueError:
             raise DomainError("INVALID_CURSOR", "after") from None
-        page_query = page_query.filter(**{f"{key}__lt" if newest_first else f"{key}__gt": last_pk})
-    rows = await page_query.order_by(f"-{key}" if newest_first else key).limit(size + 1)
+        page_query = page_query.filter(**{f"{key}__{'lt' if descending else 'gt'}": last_pk})
+    rows = await page_query.order_by(f"-{key}" if descending else key).limit(size + 1)
     return Page(rows=list(rows[:size]), has_next_page=len(rows) > size, queryset=queryset)

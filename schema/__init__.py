@@ -17,6 +17,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 from strawberry.schema.config import StrawberryConfig
 
 from schema.accounts import AccountsMutation, AccountsQuery
+from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
 from schema.integrations import IntegrationsMutation, IntegrationsQuery
 from schema.nodes import NodeQuery
@@ -25,22 +26,33 @@ from schema.notifications import (
     NotificationsQuery,
     NotificationsSubscription,
 )
+from schema.preload import PreloadingExecutor
 from schema.presence import PresenceMutation, PresenceSubscription
+from schema.tickets import TicketsMutation, TicketsQuery, TicketsSubscription
 from settings import Settings
 
 
 @strawberry.type(description="Everything a client can read.")
-class Query(AccountsQuery, NodeQuery, NotificationsQuery, IntegrationsQuery):
+class Query(
+    AccountsQuery, NodeQuery, NotificationsQuery, IntegrationsQuery, TicketsQuery, CustomersQuery
+):
     pass
 
 
 @strawberry.type(description="Everything a client can change.")
-class Mutation(AccountsMutation, PresenceMutation, NotificationsMutation, IntegrationsMutation):
+class Mutation(
+    AccountsMutation,
+    PresenceMutation,
+    NotificationsMutation,
+    IntegrationsMutation,
+    TicketsMutation,
+    CustomersMutation,
+):
     pass
 
 
 @strawberry.type(description="Everything a client can follow live over the WebSocket.")
-class Subscription(PresenceSubscription, NotificationsSubscription):
+class Subscription(PresenceSubscription, NotificationsSubscription, TicketsSubscription):
     pass
 
 
@@ -73,6 +85,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
+        execution_context_class=PreloadingExecutor,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
 

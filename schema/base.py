@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
+from decimal import Decimal
 from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
@@ -107,6 +108,12 @@ class ModelNode(relay.Node):
         from schema.nodes import load_nodes
 
         return await load_nodes(info, cls.__model__, list(node_ids))
+
+
+@strawberry.type(description="An amount of money in a currency.")
+class Money:
+    amount: Decimal = strawberry.field(description="The amount, as a decimal string ('99.50').")
+    currency: str = strawberry.field(description="ISO 4217 currency code, such as 'TRY'.")
 
 
 @strawberry.type(description="Where a page ends, for fetching the next one.")

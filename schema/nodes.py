@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import strawberry
 from strawberry import relay
 from strawberry.types.base import StrawberryObjectDefinition
+from tortoise import fields
 from tortoise.models import Model
 
 from resolvers.errors import DomainError
@@ -22,13 +24,16 @@ NODE_LOADERS = {
 
 async def load_nodes(info: Info, model: type[Model], node_ids: list[str]) -> list[Any]:
     """Rows of the caller's company for these primary keys (None where there is none)."""
-    loader = getattr(info.context.loaders, NODE_LOADERS[model.__name__])
-    keys = []
+    name = NODE_LOADERS.get(model.__name__)
+    loaders = info.context.loaders
+    loader = getattr(loaders, name) if name else loaders.by_id(model)
+    uuid_keys = isinstance(model._meta.pk, fields.UUIDField)
+    keys: list[Any] = []
     for node_id in node_ids:
         try:
-            keys.append(int(node_id))
+            keys.append(uuid.UUID(node_id) if uuid_keys else int(node_id))
         except ValueError:
-            keys.append(-1)
+            keys.append(uuid.UUID(int=0) if uuid_keys else -1)
     return list(await loader.load_many(keys))
 
 
@@ -44,6 +49,15 @@ def node_type(info: Info, global_id: str) -> tuple[type[ModelNode], str] | None:
     if not (isinstance(origin, type) and issubclass(origin, ModelNode)):
         return None
     return origin, parsed.node_id
+
+
+def decode_ids(
+    info: Info, global_ids: list[strawberry.ID] | None, expected: type[ModelNode], field: str
+) -> list[int] | None:
+    """The primary keys inside a list of global IDs (None stays None)."""
+    if global_ids is None:
+        return None
+    return [decode_id(info, global_id, expected, field) for global_id in global_ids]
 
 
 def decode_id(info: Info, global_id: str, expected: type[ModelNode], field: str) -> int:

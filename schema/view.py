@@ -78,6 +78,8 @@ class GraphQLView(GraphQL[Context, None]):
             subscription_protocols=protocols,
             connection_init_wait_timeout=timedelta(seconds=10),
             allowed_origins=settings.allowed_origins,
+            # attachDocument takes its file by the GraphQL multipart request spec.
+            multipart_uploads_enabled=True,
         )
         self.settings = settings
         self.sockets = sockets

@@ -11,7 +11,7 @@ RAISED = re.compile(r'DomainError\(\s*"([A-Z_]+)"|message_key="([A-Z_]+)"|code =
 
 def message_keys_in_code() -> set[str]:
     keys = set()
-    for path in [*ROOT.glob("resolvers/*.py"), *ROOT.glob("schema/*.py")]:
+    for path in [*ROOT.glob("resolvers/**/*.py"), *ROOT.glob("schema/*.py")]:
         for match in RAISED.finditer(path.read_text(encoding="utf-8")):
             keys.add(next(group for group in match.groups() if group))
     return keys

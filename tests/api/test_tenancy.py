@@ -1,10 +1,13 @@
 """Every root field that takes an ID answers "not found" for another company's object."""
 
+import json
+
 from graphql import GraphQLID, GraphQLInputObjectType, get_named_type
 
 from schema import schema
 from tests.graphql import deliver_notifications, gql, invite, sign_up
 from tests.notifications.producing import produce
+from tests.tickets.factories import make_contact, make_customer, make_ticket, stages
 
 # field name -> (operation, variables builder); each takes the foreign object's ID as `id`.
 CROSS_COMPANY = {
@@ -62,7 +65,7 @@ def fields_taking_ids() -> set[str]:
 
 
 def test_every_root_field_taking_an_id_has_a_cross_company_case():
-    assert fields_taking_ids() == set(CROSS_COMPANY)
+    assert fields_taking_ids() == set(CROSS_COMPANY) | set(TICKETS_CROSS_COMPANY)
 
 
 async def test_another_companys_ids_are_not_found(client):
@@ -127,3 +130,144 @@ async def test_user_lists_show_only_the_own_company(client):
         "totalCount": 1,
         "edges": [{"node": {"email": "owner@acme.example"}}],
     }
+
+
+def _mutation(name: str, arguments: str) -> str:
+    return f"mutation M($id: ID!) {{ {name}(input: {{{arguments}}}) {{ errors {{ code }} }} }}"
+
+
+# Tickets, customers and contracts: field -> operation; `$id` is the foreign object's ID and
+# `$own`, `$own2` are IDs of the caller's own ticket, customer or stage where one is needed.
+TICKETS_CROSS_COMPANY = {
+    "createCustomer": _mutation("createCustomer", 'name: "X", representativeId: $id'),
+    "updateCustomer": _mutation("updateCustomer", 'customerId: $id, name: "X"'),
+    "addContactPerson": _mutation("addContactPerson", 'customerId: $id, name: "X"'),
+    "createContract": _mutation(
+        "createContract",
+        'customerId: $id, startsOn: "2026-01-01", endsOn: "2026-12-31", billingPeriod: MONTHLY, '
+        'fee: "10", currency: "EUR"',
+    ),
+    "cancelContract": _mutation("cancelContract", "contractId: $id"),
+    "recordContractPayment": _mutation("recordContractPayment", 'contractId: $id, amount: "5"'),
+    "updateStage": _mutation("updateStage", 'stageId: $id, name: "X"'),
+    "deleteStage": _mutation("deleteStage", "stageId: $id"),
+    "reorderStages": _mutation("reorderStages", "stageIds: [$id]"),
+    "createTicket": _mutation(
+        "createTicket",
+        'customerId: $id, source: EMAIL, importance: LOW, title: "X", description: "Y"',
+    ),
+    "updateTicket": _mutation("updateTicket", 'ticketId: $id, title: "X"'),
+    "moveTicket": _mutation("moveTicket", "ticketId: $id, stageId: $id"),
+    "assignTicket": _mutation("assignTicket", "ticketId: $id"),
+    "addTicketContact": _mutation("addTicketContact", "ticketId: $id, contactId: $id"),
+    "addTicketTask": _mutation("addTicketTask", 'ticketId: $id, title: "X"'),
+    "updateTicketTask": _mutation("updateTicketTask", "taskId: $id, done: true"),
+    "addTicketLink": _mutation(
+        "addTicketLink", 'ticketId: $id, kind: URL, target: "https://x.example"'
+    ),
+    "addTicketNote": _mutation("addTicketNote", 'ticketId: $id, body: "X"'),
+    "setTicketParameters": _mutation("setTicketParameters", "ticketId: $id, parameters: {}"),
+    "attachDocument": "multipart",
+    "tickets": "query Q($id: ID!) { tickets(filter: {customerIds: [$id]}) { totalCount } }",
+    "customers": "query Q($id: ID!) { customers(representativeIds: [$id]) { totalCount } }",
+    "contracts": "query Q($id: ID!) { contracts(customerIds: [$id]) { totalCount } }",
+}
+ATTACH = (
+    "mutation M($id: ID!, $file: Upload!) { attachDocument(input: {ticketId: $id, file: $file}) "
+    "{ errors { code } } }"
+)
+
+
+async def _globex_objects(client, globex):
+    """One object of each kind in Globex, by the kind's name."""
+    customer = await make_customer(client, globex, "Globex customer")
+    contact = await make_contact(client, globex, customer)
+    ticket = await make_ticket(client, globex, customer)
+    task = await gql(
+        client,
+        'mutation M($t: ID!) { addTicketTask(input: {ticketId: $t, title: "T"}) { task { id } } }',
+        {"t": ticket["id"]},
+        token=globex.token,
+    )
+    contract = await gql(
+        client,
+        'mutation M($c: ID!) { createContract(input: {customerId: $c, startsOn: "2026-01-01", '
+        'endsOn: "2026-12-31", billingPeriod: MONTHLY, fee: "10", currency: "EUR"}) '
+        "{ contract { id } } }",
+        {"c": customer},
+        token=globex.token,
+    )
+    return {
+        "customer": customer,
+        "contact": contact,
+        "ticket": ticket["id"],
+        "task": task["data"]["addTicketTask"]["task"]["id"],
+        "contract": contract["data"]["createContract"]["contract"]["id"],
+        "stage": (await stages(client, globex))["New"],
+        "user": globex.id,
+    }
+
+
+async def test_another_companys_tickets_customers_and_contracts_are_not_found(client):
+    # given: Acme with a ticket, and Globex with one object of each kind
+    acme = await sign_up(client, "owner@acme.example", company="Acme")
+    await make_ticket(client, acme, await make_customer(client, acme))
+    globex = await sign_up(client, "owner@globex.example", company="Globex")
+    objects = await _globex_objects(client, globex)
+    foreign = {
+        "createCustomer": objects["user"],
+        "updateCustomer": objects["customer"],
+        "addContactPerson": objects["customer"],
+        "createContract": objects["customer"],
+        "cancelContract": objects["contract"],
+        "recordContractPayment": objects["contract"],
+        "updateStage": objects["stage"],
+        "deleteStage": objects["stage"],
+        "reorderStages": objects["stage"],
+        "createTicket": objects["customer"],
+        "updateTicket": objects["ticket"],
+        "moveTicket": objects["ticket"],
+        "assignTicket": objects["ticket"],
+        "addTicketContact": objects["ticket"],
+        "addTicketTask": objects["ticket"],
+        "updateTicketTask": objects["task"],
+        "addTicketLink": objects["ticket"],
+        "addTicketNote": objects["ticket"],
+        "setTicketParameters": objects["ticket"],
+        "attachDocument": objects["ticket"],
+        "tickets": objects["customer"],
+        "customers": objects["user"],
+        "contracts": objects["customer"],
+    }
+
+    for name, operation in TICKETS_CROSS_COMPANY.items():
+        # when Acme's owner names Globex's object
+        if operation == "multipart":
+            response = await client.post(
+                "/graphql",
+                data={
+                    "operations": json.dumps(
+                        {"query": ATTACH, "variables": {"id": foreign[name], "file": None}}
+                    ),
+                    "map": json.dumps({"0": ["variables.file"]}),
+                },
+                files={"0": ("a.txt", b"hello", "text/plain")},
+                headers={"Authorization": f"Bearer {acme.token}"},
+            )
+            result = response.json()
+        else:
+            result = await gql(client, operation, {"id": foreign[name]}, token=acme.token)
+
+        # then it does not exist for him
+        assert "errors" not in result, (name, result)
+        if operation.startswith("query"):
+            assert result["data"][name] == {"totalCount": 0}, name
+        else:
+            assert result["data"][name]["errors"] == [{"code": "NOT_FOUND"}], (name, result)
+
+    # and nodes of every kind stay hidden
+    for kind, global_id in objects.items():
+        node = await gql(client, CROSS_COMPANY["node"][0], {"id": global_id}, token=acme.token)
+        assert node["data"]["node"] is None, kind
+        own = await gql(client, CROSS_COMPANY["node"][0], {"id": global_id}, token=globex.token)
+        assert own["data"]["node"] == {"id": global_id}, kind

@@ -1,0 +1,1 @@
+"""Support records: stages, tickets, their parameters, tasks, links, notes, documents, log."""

@@ -1,0 +1,21 @@
+"""Ticket events, queued to go out once the change has committed."""
+
+from __future__ import annotations
+
+from models.tickets import Ticket
+from resolvers.context import Context
+from resolvers.tickets.audit import now
+from subscriptions.bus import publish
+from subscriptions.tickets import TicketChanged
+
+
+def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
+    """Publish a ticket event (CREATED, STAGE_CHANGED, ...) once the transaction committed."""
+    event = TicketChanged(
+        company_id=ticket.company_id,
+        ticket_id=ticket.pk,
+        change=kind,
+        actor_id=ctx.user.pk if ctx.user else None,
+        at=now().isoformat(),
+    )
+    ctx.after_commit.append(lambda: publish(event))

@@ -1,0 +1,312 @@
+"""Tickets: create, update, move between stages, assign, contacts and parameters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from models.accounts import User
+from models.customers import ContactPerson, Customer
+from models.tickets import (
+    Importance,
+    Stage,
+    StageKind,
+    Ticket,
+    TicketContact,
+    TicketSearchTerm,
+    TicketSource,
+)
+from resolvers.context import Context
+from resolvers.customers import company_user
+from resolvers.errors import DomainError
+from resolvers.tenancy import company_scope, get_in_company
+from resolvers.tickets import audit
+from resolvers.tickets.audit import change, now
+from resolvers.tickets.events import queue_event
+from resolvers.tickets.fields import clean_parameters, store_parameters
+from resolvers.tickets.stages import ensure_ticket_setup, next_ticket_number
+from resolvers.validation import clean_text
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 20_000
+TERM_MAX = 64
+_WORD = re.compile(r"\w+")
+
+
+def search_terms(*texts: str) -> set[str]:
+    """The case-folded words of `texts`, as text search looks them up."""
+    return {word[:TERM_MAX] for text in texts for word in _WORD.findall(text.casefold())}
+
+
+async def store_search_terms(ticket: Ticket) -> None:
+    """Replace the ticket's search words (inside the caller's transaction)."""
+    await TicketSearchTerm.filter(ticket_id=ticket.pk).delete()
+    await TicketSearchTerm.bulk_create(
+        [
+            TicketSearchTerm(company_id=ticket.company_id, ticket_id=ticket.pk, term=term)
+            for term in sorted(search_terms(ticket.title, ticket.description))
+        ]
+    )
+
+
+def _notify_assignment(
+    ctx: Context, ticket: Ticket, event: str, user_ids: Sequence[int]
+) -> list[int]:
+    """Who gets `event` (NEW_TICKET, TICKET_ASSIGNED_TO_ME) about `ticket`: never the actor.
+
+    The notifications entry point is not on this branch yet: this returns the recipients and
+    sends nothing."""
+    actor_id = ctx.user.pk if ctx.user else None
+    recipients = sorted({user_id for user_id in user_ids if user_id and user_id != actor_id})
+    # issue 4: call the notifications entry point here (event, recipients, ticket).
+    return recipients
+
+
+async def ticket_in_company(ctx: Context, ticket_id: int, field: str = "ticketId") -> Ticket:
+    """A ticket of the caller's company, locked for the transaction on PostgreSQL."""
+    ticket = await company_scope(ctx, Ticket).select_for_update().get_or_none(id=ticket_id)
+    if ticket is None:
+        raise DomainError("NOT_FOUND", field)
+    return ticket
+
+
+async def _contacts_of(
+    ctx: Context, customer_id: int, contact_ids: Sequence[int], field: str
+) -> list[ContactPerson]:
+    """Contact persons of the customer; another company's are NOT_FOUND."""
+    wanted = list(dict.fromkeys(contact_ids))
+    rows = {c.pk: c for c in await company_scope(ctx, ContactPerson).filter(id__in=wanted)}
+    for contact_id in wanted:
+        contact = rows.get(contact_id)
+        if contact is None:
+            raise DomainError("NOT_FOUND", field)
+        if contact.customer_id != customer_id:
+            raise DomainError("CONTACT_OF_ANOTHER_CUSTOMER", field)
+    return [rows[contact_id] for contact_id in wanted]
+
+
+def _closed_at_for(ticket: Ticket, stage: Stage) -> Any:
+    if stage.kind == StageKind.CLOSED:
+        return ticket.closed_at or now()
+    return None
+
+
+async def create_ticket(
+    ctx: Context,
+    *,
+    customer_id: int,
+    source: TicketSource,
+    importance: Importance,
+    title: str,
+    description: str,
+    stage_id: int | None = None,
+    assignee_id: int | None = None,
+    requester_id: int | None = None,
+    contact_ids: Sequence[int] | None = None,
+    parameters: Any = None,
+) -> Ticket:
+    """A new ticket with the company's next number, in its first open stage unless given."""
+    user = ctx.require_user()
+    title = clean_text(title, "title", max_length=TITLE_MAX)
+    description = clean_text(description, "description", max_length=DESCRIPTION_MAX)
+    customer = await get_in_company(ctx, Customer, customer_id, "customerId")
+    await ensure_ticket_setup(ctx.company_id)
+    if stage_id is not None:
+        stage = await get_in_company(ctx, Stage, stage_id, "stageId")
+    else:
+        stage = await (
+            company_scope(ctx, Stage).filter(kind=StageKind.OPEN).order_by("position", "id")
+        ).first()
+        if stage is None:
+            raise DomainError("NO_OPEN_STAGE", "stageId")
+    assignee = await company_user(ctx, assignee_id, "assigneeId")
+    if requester_id is not None:
+        await _contacts_of(ctx, customer.pk, [requester_id], "requesterId")
+    contacts = await _contacts_of(ctx, customer.pk, contact_ids or [], "contactIds")
+    clean = await clean_parameters(ctx, parameters)
+    async with in_transaction() as connection:
+        number = await next_ticket_number(connection, ctx.company_id)
+        ticket = Ticket(
+            company_id=ctx.company_id,
+            number=number,
+            title=title,
+            description=description,
+            customer_id=customer.pk,
+            source=source,
+            importance=importance,
+            stage_id=stage.pk,
+            assignee_id=assignee.pk if assignee else None,
+            requester_id=requester_id,
+            created_by_id=user.pk,
+            parameters=clean.values,
+        )
+        ticket.closed_at = _closed_at_for(ticket, stage)
+        await ticket.save(using_db=connection)
+        await TicketContact.bulk_create(
+            [
+                TicketContact(company_id=ctx.company_id, ticket_id=ticket.pk, contact_id=c.pk)
+                for c in contacts
+            ]
+        )
+        await store_parameters(ctx.company_id, ticket.pk, clean.rows)
+        await store_search_terms(ticket)
+        await audit.record(
+            ctx,
+            ticket,
+            "CREATED",
+            {
+                "number": change(None, number),
+                "title": change(None, title),
+                "customer": change(None, customer.name),
+                "stage": change(None, stage.name),
+                "source": change(None, source),
+                "importance": change(None, importance),
+                "assignee": change(None, assignee.full_name if assignee else None),
+            },
+        )
+    queue_event(ctx, ticket, "CREATED")
+    _notify_assignment(ctx, ticket, "NEW_TICKET", [customer.representative_id or 0])
+    if assignee is not None:
+        _notify_assignment(ctx, ticket, "TICKET_ASSIGNED_TO_ME", [assignee.pk])
+    return ticket
+
+
+@dataclass
+class TicketChanges:
+    """What updateTicket changes; None leaves a field as it is."""
+
+    title: str | None = None
+    description: str | None = None
+    importance: Importance | None = None
+    source: TicketSource | None = None
+    requester_id: int | None = None
+    requester_given: bool = False
+
+
+async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) -> Ticket:
+    """Change a ticket's title, description, importance, source or requester."""
+    ctx.require_user()
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        logged: dict[str, Any] = {}
+        if changes.title is not None:
+            title = clean_text(changes.title, "title", max_length=TITLE_MAX)
+            if title != ticket.title:
+                logged["title"] = change(ticket.title, title)
+                ticket.title = title
+        if changes.description is not None:
+            description = clean_text(changes.description, "description", max_length=DESCRIPTION_MAX)
+            if description != ticket.description:
+                logged["description"] = change(ticket.description, description)
+                ticket.description = description
+        if changes.importance is not None and changes.importance != ticket.importance:
+            logged["importance"] = change(ticket.importance, changes.importance)
+            ticket.importance = changes.importance
+        if changes.source is not None and changes.source != ticket.source:
+            logged["source"] = change(ticket.source, changes.source)
+            ticket.source = changes.source
+        if changes.requester_given and changes.requester_id != ticket.requester_id:
+            before = await ContactPerson.get_or_none(id=ticket.requester_id or 0)
+            after = None
+            if changes.requester_id is not None:
+                (after,) = await _contacts_of(
+                    ctx, ticket.customer_id, [changes.requester_id], "requesterId"
+                )
+            logged["requester"] = change(
+                before.name if before else None, after.name if after else None
+            )
+            ticket.requester_id = changes.requester_id
+        if logged:
+            await ticket.save()
+            if "title" in logged or "description" in logged:
+                await store_search_terms(ticket)
+            await audit.record(ctx, ticket, "UPDATED", logged)
+    if logged:
+        queue_event(ctx, ticket, "UPDATED")
+    return ticket
+
+
+async def move_ticket(ctx: Context, ticket_id: int, stage_id: int) -> Ticket:
+    """Move a ticket to another stage; a CLOSED stage closes it, an OPEN one reopens it."""
+    ctx.require_user()
+    stage = await get_in_company(ctx, Stage, stage_id, "stageId")
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        if ticket.stage_id == stage.pk:
+            return ticket
+        previous = await Stage.get(id=ticket.stage_id)
+        closed_at = _closed_at_for(ticket, stage)
+        logged = {"stage": change(previous.name, stage.name)}
+        if closed_at != ticket.closed_at:
+            logged["closedAt"] = change(ticket.closed_at, closed_at)
+        ticket.stage_id, ticket.closed_at = stage.pk, closed_at
+        await ticket.save()
+        await audit.record(ctx, ticket, "STAGE_CHANGED", logged)
+    queue_event(ctx, ticket, "STAGE_CHANGED")
+    return ticket
+
+
+async def assign_ticket(ctx: Context, ticket_id: int, assignee_id: int | None) -> Ticket:
+    """Give a ticket to a teammate, or to no one (None)."""
+    ctx.require_user()
+    assignee = await company_user(ctx, assignee_id, "assigneeId")
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        if ticket.assignee_id == assignee_id:
+            return ticket
+        before = await User.get_or_none(id=ticket.assignee_id or 0)
+        logged = {
+            "assignee": change(
+                before.full_name if before else None, assignee.full_name if assignee else None
+            )
+        }
+        ticket.assignee_id = assignee_id
+        await ticket.save()
+        await audit.record(ctx, ticket, "ASSIGNED", logged)
+    queue_event(ctx, ticket, "ASSIGNED")
+    if assignee is not None:
+        _notify_assignment(ctx, ticket, "TICKET_ASSIGNED_TO_ME", [assignee.pk])
+    return ticket
+
+
+async def add_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> Ticket:
+    """Involve one more of the customer's contact persons in a ticket."""
+    ctx.require_user()
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        (contact,) = await _contacts_of(ctx, ticket.customer_id, [contact_id], "contactId")
+        if await TicketContact.exists(ticket_id=ticket.pk, contact_id=contact.pk):
+            raise DomainError("ALREADY_ADDED", "contactId")
+        await TicketContact.create(
+            company_id=ticket.company_id, ticket_id=ticket.pk, contact_id=contact.pk
+        )
+        await Ticket.filter(id=ticket.pk).update(updated_at=now())
+        await audit.record(ctx, ticket, "CONTACT_ADDED", {"contact": change(None, contact.name)})
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket
+
+
+async def set_ticket_parameters(ctx: Context, ticket_id: int, parameters: Any) -> Ticket:
+    """Replace a ticket's parameters, checked against the company's custom fields."""
+    ctx.require_user()
+    clean = await clean_parameters(ctx, parameters)
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        before = dict(ticket.parameters or {})
+        logged = {
+            key: change(before.get(key), clean.values.get(key))
+            for key in sorted(set(before) | set(clean.values))
+            if before.get(key) != clean.values.get(key)
+        }
+        if logged:
+            ticket.parameters = clean.values
+            await ticket.save()
+            await store_parameters(ticket.company_id, ticket.pk, clean.rows)
+            await audit.record(ctx, ticket, "PARAMETERS_CHANGED", logged)
+    if logged:
+        queue_event(ctx, ticket, "UPDATED")
+    return ticket

@@ -1,0 +1,904 @@
+"""Tickets in GraphQL: stages, tickets, tasks, links, notes, documents, custom fields, log,
+and the ticketEvents stream."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import AsyncGenerator
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import UNSET
+from strawberry.file_uploads import Upload
+from strawberry.scalars import JSON
+
+from models import tickets as models
+from models.accounts import User as UserRow
+from models.customers import ContactPerson as ContactPersonRow
+from models.customers import Customer as CustomerRow
+from resolvers.tickets import audit, documents, fields, items, listing, live, records, stages
+from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
+from schema.customers import ContactPerson, Customer
+from schema.loaders import make_loaders
+from schema.nodes import decode_id, decode_ids
+from schema.preload import preload
+from subscriptions.bus import current_bus
+from subscriptions.events import company_topic
+from subscriptions.tickets import TicketChanged
+
+if TYPE_CHECKING:
+    from schema.accounts import User
+
+StageKind = strawberry.enum(
+    models.StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
+)
+Importance = strawberry.enum(models.Importance, description="How urgent a ticket is.")
+TicketSource = strawberry.enum(models.TicketSource, description="Where a ticket came from.")
+CustomFieldKind = strawberry.enum(
+    models.FieldKind,
+    description="The type of a custom field's values: TEXT, NUMBER, DATE (YYYY-MM-DD), "
+    "BOOLEAN, or CHOICE (one of its choices).",
+)
+TicketLinkKind = strawberry.enum(
+    models.LinkKind,
+    description="What a link points to: another TICKET (its ID), a CHAT, or a URL.",
+)
+
+
+@strawberry.enum(description="What happened to a ticket.")
+class TicketEventKind(enum.StrEnum):
+    CREATED = "CREATED"
+    UPDATED = "UPDATED"
+    STAGE_CHANGED = "STAGE_CHANGED"
+    ASSIGNED = "ASSIGNED"
+    TASK_ADDED = "TASK_ADDED"
+    DOCUMENT_ADDED = "DOCUMENT_ADDED"
+
+
+async def _user(info: Info, user_id: int | None) -> UserRow | None:
+    if user_id is None:
+        return None
+    return await info.context.loaders.user_by_id.load(user_id)  # type: ignore[no-any-return]
+
+
+@strawberry.type(description="A step of your company's ticket process.")
+class Stage(ModelNode):
+    __model__ = models.Stage
+
+    name: str = strawberry.field(description="The stage's name.")
+    position: int = strawberry.field(description="Its place in the order, from 0.")
+    kind: StageKind = strawberry.field(description="OPEN, or CLOSED (tickets here are closed).")
+
+
+@strawberry.type(description="A field your admins defined for tickets' parameters.")
+class CustomField(ModelNode):
+    __model__ = models.CustomField
+
+    key: str = strawberry.field(description="The key in Ticket.parameters, such as 'order_no'.")
+    label: str = strawberry.field(description="What a form shows.")
+    kind: CustomFieldKind = strawberry.field(description="The type of its values.")
+    required: bool = strawberry.field(description="Whether every ticket must have a value.")
+    choices: list[str] = strawberry.field(description="The values a CHOICE field allows.")
+
+
+@strawberry.type(description="Something to do for a ticket.")
+class TicketTask(ModelNode):
+    __model__ = models.TicketTask
+
+    title: str = strawberry.field(description="What to do.")
+    due_at: datetime | None = strawberry.field(description="By when.")
+    done: bool = strawberry.field(description="Whether it is done.")
+    created_at: datetime = strawberry.field(description="When it was added.")
+
+    @strawberry.field(description="Who does it.")
+    async def assignee(
+        self, root: strawberry.Parent[models.TicketTask], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.assignee_id)  # type: ignore[return-value]
+
+
+@strawberry.type(description="A ticket's link to another ticket, a chat, or a web address.")
+class TicketLink(ModelNode):
+    __model__ = models.TicketLink
+
+    target: str = strawberry.field(description="The linked ticket's or chat's ID, or the URL.")
+    label: str | None = strawberry.field(description="What to show for it.")
+
+    @strawberry.field(description="TICKET, CHAT or URL.")
+    def kind(self, root: strawberry.Parent[models.TicketLink]) -> str:
+        return root.kind.value
+
+
+@strawberry.type(description="An internal comment on a ticket (customers never see it).")
+class TicketNote(ModelNode):
+    __model__ = models.TicketNote
+
+    body: str = strawberry.field(description="The comment.")
+    created_at: datetime = strawberry.field(description="When it was written.")
+
+    @strawberry.field(description="Who wrote it.")
+    async def author(
+        self, root: strawberry.Parent[models.TicketNote], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.author_id)  # type: ignore[return-value]
+
+
+@strawberry.type(description="A file attached to a ticket.")
+class Document(ModelNode):
+    __model__ = models.Document
+
+    filename: str = strawberry.field(description="The file's (cleaned) name.")
+    content_type: str = strawberry.field(description="Its media type, such as application/pdf.")
+    size: int = strawberry.field(description="Its size in bytes.")
+    created_at: datetime = strawberry.field(description="When it was attached.")
+
+    @strawberry.field(
+        description="A download link (a path on this server) for you only; it expires after "
+        "15 minutes: ask again for a new one."
+    )
+    def url(self, root: strawberry.Parent[models.Document], info: Info) -> str:
+        return documents.download_url(info.context, root)
+
+    @strawberry.field(description="Who attached it.")
+    async def uploaded_by(
+        self, root: strawberry.Parent[models.Document], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.uploaded_by_id)  # type: ignore[return-value]
+
+
+@strawberry.type(description="One change to a ticket: who did what, and each field's values.")
+class TicketLogEntry(ModelNode):
+    __model__ = models.TicketLogEntry
+
+    action: str = strawberry.field(
+        description="CREATED, UPDATED, STAGE_CHANGED, ASSIGNED, CONTACT_ADDED, TASK_ADDED, "
+        "TASK_UPDATED, LINK_ADDED, NOTE_ADDED, DOCUMENT_ADDED or PARAMETERS_CHANGED."
+    )
+    changes: JSON = strawberry.field(
+        description='Per field {"before": ..., "after": ...}; people and stages by name.'
+    )
+    at: datetime = strawberry.field(description="When it happened.")
+
+    @strawberry.field(description="Who did it (null for the system).")
+    async def actor(
+        self, root: strawberry.Parent[models.TicketLogEntry], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.actor_id)  # type: ignore[return-value]
+
+
+@strawberry.type(
+    name="TicketLogConnection",
+    description="A page of a ticket's log, newest first: at most 100 entries (`first`).",
+)
+class TicketLogConnection(Connection[TicketLogEntry]):
+    pass
+
+
+@strawberry.type(description="A support record of a customer, moving through your stages.")
+class Ticket(ModelNode):
+    __model__ = models.Ticket
+
+    number: int = strawberry.field(description="The ticket's number in your company: 1, 2, ...")
+    title: str = strawberry.field(description="A short summary.")
+    description: str = strawberry.field(description="What the customer needs.")
+    source: TicketSource = strawberry.field(description="Where it came from.")
+    importance: Importance = strawberry.field(description="How urgent it is.")
+    parameters: JSON = strawberry.field(
+        description="Values of your company's custom fields, by key."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+    closed_at: datetime | None = strawberry.field(
+        description="When it entered a CLOSED stage; null while open."
+    )
+
+    @strawberry.field(description="The customer it is for.")
+    async def customer(self, root: strawberry.Parent[models.Ticket], info: Info) -> Customer:
+        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The stage it is in.")
+    async def stage(self, root: strawberry.Parent[models.Ticket], info: Info) -> Stage:
+        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Who is responsible for it.")
+    async def assignee(
+        self, root: strawberry.Parent[models.Ticket], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.assignee_id)  # type: ignore[return-value]
+
+    @strawberry.field(description="Who created it (null when it came in by itself).")
+    async def created_by(
+        self, root: strawberry.Parent[models.Ticket], info: Info
+    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, root.created_by_id)  # type: ignore[return-value]
+
+    @strawberry.field(description="The customer's contact person who asked for it.")
+    async def requester(
+        self, root: strawberry.Parent[models.Ticket], info: Info
+    ) -> ContactPerson | None:
+        if root.requester_id is None:
+            return None
+        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="The customer's contact persons involved.")
+    async def contacts(
+        self, root: strawberry.Parent[models.Ticket], info: Info
+    ) -> list[ContactPerson]:
+        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Its tasks, oldest first.")
+    async def tasks(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketTask]:
+        loader = info.context.loaders.by_parent(models.TicketTask, "ticket_id")
+        return await loader.load(root.pk)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Its links, oldest first.")
+    async def links(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketLink]:
+        loader = info.context.loaders.by_parent(models.TicketLink, "ticket_id")
+        return await loader.load(root.pk)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Its internal notes, oldest first (also in its log).")
+    async def notes(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketNote]:
+        loader = info.context.loaders.by_parent(models.TicketNote, "ticket_id")
+        return await loader.load(root.pk)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Its attached files, oldest first.")
+    async def documents(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[Document]:
+        loader = info.context.loaders.by_parent(models.Document, "ticket_id")
+        return await loader.load(root.pk)  # type: ignore[no-any-return]
+
+    @strawberry.field(
+        description="Everything that happened to it, newest first: its timeline, notes included."
+    )
+    async def log(
+        self,
+        root: strawberry.Parent[models.Ticket],
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> TicketLogConnection:
+        page = await audit.ticket_log(info.context, root, first, after)
+        return TicketLogConnection.of(page)  # type: ignore[no-any-return]
+
+
+@strawberry.input(description="Which tickets to list or follow: every given condition holds.")
+class TicketFilter:
+    stage_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="In one of these stages."
+    )
+    assignee_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Assigned to one of these users."
+    )
+    customer_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="For one of these customers."
+    )
+    representative_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="For customers these users represent."
+    )
+    importance: list[Importance] | None = strawberry.field(
+        default=None, description="Of one of these importance levels."
+    )
+    sources: list[TicketSource] | None = strawberry.field(
+        default=None, description="From one of these sources."
+    )
+    has_active_contract: bool | None = strawberry.field(
+        default=None, description="Whether the customer has a contract running today."
+    )
+    parameters: JSON | None = strawberry.field(
+        default=None,
+        description='Custom-field values that must match exactly, such as {"plan": "Gold"}.',
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description="Words that must each begin a word of the title or description.",
+    )
+    open: bool | None = strawberry.field(
+        default=None, description="true: only open tickets; false: only closed ones."
+    )
+
+
+def to_filter(info: Info, given: TicketFilter | None) -> listing.TicketFilter | None:
+    from schema.accounts import User
+
+    if given is None:
+        return None
+    return listing.TicketFilter(
+        stage_ids=decode_ids(info, given.stage_ids, Stage, "filter.stageIds"),
+        assignee_ids=decode_ids(info, given.assignee_ids, User, "filter.assigneeIds"),
+        customer_ids=decode_ids(info, given.customer_ids, Customer, "filter.customerIds"),
+        representative_ids=decode_ids(
+            info, given.representative_ids, User, "filter.representativeIds"
+        ),
+        importance=given.importance,
+        sources=given.sources,
+        has_active_contract=given.has_active_contract,
+        parameters=given.parameters,
+        search=given.search,
+        open=given.open,
+    )
+
+
+@strawberry.enum(description="The order of a ticket list.")
+class TicketOrder(enum.StrEnum):
+    NEWEST_FIRST = "NEWEST_FIRST"
+    OLDEST_FIRST = "OLDEST_FIRST"
+
+
+# ---------------------------------------------------------------- inputs and payloads
+
+
+@strawberry.input(description="A new stage, added at the end.")
+class CreateStageInput:
+    name: str = strawberry.field(description="Unique within the company.")
+    kind: StageKind = strawberry.field(description="OPEN or CLOSED.")
+
+
+@strawberry.input(description="A stage's new name or kind; fields left out stay.")
+class UpdateStageInput:
+    stage_id: strawberry.ID = strawberry.field(description="The stage.")
+    name: str | None = strawberry.field(default=None, description="A new name.")
+    kind: StageKind | None = strawberry.field(
+        default=None, description="A new kind; only while the stage holds no tickets."
+    )
+
+
+@strawberry.input(description="All of your stages, in their new order.")
+class ReorderStagesInput:
+    stage_ids: list[strawberry.ID] = strawberry.field(description="Every stage, once.")
+
+
+@strawberry.input(description="A stage to delete.")
+class DeleteStageInput:
+    stage_id: strawberry.ID = strawberry.field(description="The stage.")
+    move_to_stage_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Where its tickets go; required when it holds any."
+    )
+
+
+@strawberry.input(description="A new ticket.")
+class CreateTicketInput:
+    customer_id: strawberry.ID = strawberry.field(description="The customer it is for.")
+    source: TicketSource = strawberry.field(description="Where it came from.")
+    importance: Importance = strawberry.field(description="How urgent it is.")
+    title: str = strawberry.field(description="A short summary (up to 200 characters).")
+    description: str = strawberry.field(description="What the customer needs.")
+    stage_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Default: the first OPEN stage."
+    )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Who is responsible."
+    )
+    requester_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The customer's contact person who asked."
+    )
+    contact_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The customer's contact persons involved."
+    )
+    parameters: JSON | None = strawberry.field(
+        default=None, description="Custom-field values by key."
+    )
+
+
+@strawberry.input(description="Changes to a ticket; fields left out stay as they are.")
+class UpdateTicketInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    title: str | None = strawberry.field(default=UNSET, description="A new title.")
+    description: str | None = strawberry.field(default=UNSET, description="A new description.")
+    importance: Importance | None = strawberry.field(default=UNSET, description="New importance.")
+    source: TicketSource | None = strawberry.field(default=UNSET, description="A new source.")
+    requester_id: strawberry.ID | None = strawberry.field(
+        default=UNSET, description="A new requester; null for none."
+    )
+
+
+@strawberry.input(description="A ticket and the stage to move it to.")
+class MoveTicketInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    stage_id: strawberry.ID = strawberry.field(description="The stage.")
+
+
+@strawberry.input(description="A ticket and its new assignee.")
+class AssignTicketInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The user; null for no one."
+    )
+
+
+@strawberry.input(description="A contact person to involve in a ticket.")
+class AddTicketContactInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    contact_id: strawberry.ID = strawberry.field(description="A contact of its customer.")
+
+
+@strawberry.input(description="A new task on an open ticket.")
+class AddTicketTaskInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    title: str = strawberry.field(description="What to do.")
+    assignee_id: strawberry.ID | None = strawberry.field(default=None, description="Who does it.")
+    due_at: datetime | None = strawberry.field(default=None, description="By when.")
+
+
+@strawberry.input(description="Changes to a task; fields left out stay as they are.")
+class UpdateTicketTaskInput:
+    task_id: strawberry.ID = strawberry.field(description="The task.")
+    title: str | None = strawberry.field(default=UNSET, description="A new title.")
+    done: bool | None = strawberry.field(default=UNSET, description="Done or not.")
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=UNSET, description="A new assignee; null for none."
+    )
+    due_at: datetime | None = strawberry.field(
+        default=UNSET, description="A new due time; null for none."
+    )
+
+
+@strawberry.input(description="A link from a ticket.")
+class AddTicketLinkInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    kind: TicketLinkKind = strawberry.field(description="TICKET, CHAT or URL.")
+    target: str = strawberry.field(
+        description="For TICKET the other ticket's ID, for CHAT the chat's ID, for URL an "
+        "http(s) address."
+    )
+    label: str | None = strawberry.field(default=None, description="What to show for it.")
+
+
+@strawberry.input(description="An internal note on a ticket.")
+class AddTicketNoteInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    body: str = strawberry.field(description="The note (up to 10,000 characters).")
+
+
+@strawberry.input(description="A ticket's parameters, replacing the ones it has.")
+class SetTicketParametersInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    parameters: JSON = strawberry.field(description="Custom-field values by key.")
+
+
+@strawberry.input(description="A new custom field for tickets.")
+class CreateCustomFieldInput:
+    key: str = strawberry.field(
+        description="Lower-case letters, digits and _, starting with a letter (up to 64)."
+    )
+    label: str = strawberry.field(description="What a form shows.")
+    kind: CustomFieldKind = strawberry.field(description="The type of its values.")
+    required: bool = strawberry.field(default=False, description="Whether it is required.")
+    choices: list[str] | None = strawberry.field(
+        default=None, description="Only for CHOICE: the values it allows."
+    )
+
+
+@strawberry.input(description="A file to attach to a ticket (GraphQL multipart request).")
+class AttachDocumentInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    file: Upload = strawberry.field(
+        description="Up to 10 MB: pdf, png, jpg, gif, txt, csv, docx, xlsx or odt."
+    )
+
+
+@strawberry.type(description="The stage after the change.")
+class CreateStagePayload:
+    stage: Stage | None = strawberry.field(default=None, description="The stage.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The stage after the change.")
+class UpdateStagePayload:
+    stage: Stage | None = strawberry.field(default=None, description="The stage.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The stages in their new order.")
+class ReorderStagesPayload:
+    stages: list[Stage] | None = strawberry.field(default=None, description="The stages.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The stages that remain.")
+class DeleteStagePayload:
+    stages: list[Stage] | None = strawberry.field(default=None, description="The stages.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The new ticket.")
+class CreateTicketPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The changed ticket.")
+class UpdateTicketPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The moved ticket.")
+class MoveTicketPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The assigned ticket.")
+class AssignTicketPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The ticket with its new contact.")
+class AddTicketContactPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The ticket with its new parameters.")
+class SetTicketParametersPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The new task and its ticket.")
+class AddTicketTaskPayload:
+    task: TicketTask | None = strawberry.field(default=None, description="The task.")
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The changed task.")
+class UpdateTicketTaskPayload:
+    task: TicketTask | None = strawberry.field(default=None, description="The task.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The new link and its ticket.")
+class AddTicketLinkPayload:
+    link: TicketLink | None = strawberry.field(default=None, description="The link.")
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The new note and its ticket.")
+class AddTicketNotePayload:
+    note: TicketNote | None = strawberry.field(default=None, description="The note.")
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The new custom field.")
+class CreateCustomFieldPayload:
+    custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The attached document.")
+class AttachDocumentPayload:
+    document: Document | None = strawberry.field(default=None, description="The document.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+def _given(value: object) -> bool:
+    return value is not UNSET
+
+
+def _user_id(info: Info, global_id: strawberry.ID | None, field: str) -> int | None:
+    from schema.accounts import User
+
+    return None if global_id is None else decode_id(info, global_id, User, field)
+
+
+# ---------------------------------------------------------------- root parts
+
+
+@strawberry.type
+class TicketsQuery:
+    @strawberry.field(
+        description="Your company's stages in their order.", permission_classes=[IsAuthenticated]
+    )
+    async def stages(self, info: Info) -> list[Stage]:
+        return await stages.list_stages(info.context)  # type: ignore[return-value]
+
+    @strawberry.field(
+        description="Your company's tickets that match `filter`, newest first unless `order` "
+        "says otherwise.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def tickets(
+        self,
+        info: Info,
+        filter: TicketFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        order: TicketOrder = TicketOrder.NEWEST_FIRST,
+    ) -> Connection[Ticket]:
+        page = await listing.list_tickets(
+            info.context,
+            wanted=to_filter(info, filter),
+            first=first,
+            after=after,
+            newest_first=order == TicketOrder.NEWEST_FIRST,
+        )
+        await preload(info, page, "Ticket")
+        return Connection.of(page)  # type: ignore[no-any-return]
+
+    @strawberry.field(
+        description="The custom fields of your company's tickets.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def custom_fields(self, info: Info) -> list[CustomField]:
+        return await fields.list_custom_fields(info.context)  # type: ignore[return-value]
+
+
+@strawberry.type
+class TicketsMutation:
+    @mutation(description="Add a stage at the end (OWNER, ADMIN).", permission_classes=[IsAdmin])
+    async def create_stage(self, info: Info, input: CreateStageInput) -> CreateStagePayload:
+        stage = await stages.create_stage(info.context, name=input.name, kind=input.kind)
+        return CreateStagePayload(stage=stage)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Rename a stage or change its kind (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def update_stage(self, info: Info, input: UpdateStageInput) -> UpdateStagePayload:
+        stage = await stages.update_stage(
+            info.context,
+            stage_id=decode_id(info, input.stage_id, Stage, "stageId"),
+            name=input.name,
+            kind=input.kind,
+        )
+        return UpdateStagePayload(stage=stage)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Put your stages in a new order (OWNER, ADMIN).", permission_classes=[IsAdmin]
+    )
+    async def reorder_stages(self, info: Info, input: ReorderStagesInput) -> ReorderStagesPayload:
+        ids = decode_ids(info, input.stage_ids, Stage, "stageIds") or []
+        ordered = await stages.reorder_stages(info.context, stage_ids=ids)
+        return ReorderStagesPayload(stages=ordered)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Delete a stage, moving its tickets to another one (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def delete_stage(self, info: Info, input: DeleteStageInput) -> DeleteStagePayload:
+        target = None
+        if input.move_to_stage_id is not None:
+            target = decode_id(info, input.move_to_stage_id, Stage, "moveToStageId")
+        await stages.delete_stage(
+            info.context,
+            stage_id=decode_id(info, input.stage_id, Stage, "stageId"),
+            move_to_stage_id=target,
+        )
+        return DeleteStagePayload(stages=await stages.list_stages(info.context))  # type: ignore[arg-type]
+
+    @mutation(description="Open a ticket.", permission_classes=[IsAuthenticated])
+    async def create_ticket(self, info: Info, input: CreateTicketInput) -> CreateTicketPayload:
+        stage_id = None
+        if input.stage_id is not None:
+            stage_id = decode_id(info, input.stage_id, Stage, "stageId")
+        requester_id = None
+        if input.requester_id is not None:
+            requester_id = decode_id(info, input.requester_id, ContactPerson, "requesterId")
+        ticket = await records.create_ticket(
+            info.context,
+            customer_id=decode_id(info, input.customer_id, Customer, "customerId"),
+            source=input.source,
+            importance=input.importance,
+            title=input.title,
+            description=input.description,
+            stage_id=stage_id,
+            assignee_id=_user_id(info, input.assignee_id, "assigneeId"),
+            requester_id=requester_id,
+            contact_ids=decode_ids(info, input.contact_ids, ContactPerson, "contactIds"),
+            parameters=input.parameters,
+        )
+        return CreateTicketPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(description="Change a ticket.", permission_classes=[IsAuthenticated])
+    async def update_ticket(self, info: Info, input: UpdateTicketInput) -> UpdateTicketPayload:
+        changes = records.TicketChanges()
+        if _given(input.title):
+            changes.title = input.title or ""
+        if _given(input.description):
+            changes.description = input.description or ""
+        if _given(input.importance) and input.importance is not None:
+            changes.importance = input.importance
+        if _given(input.source) and input.source is not None:
+            changes.source = input.source
+        if _given(input.requester_id):
+            changes.requester_given = True
+            if input.requester_id is not None:
+                changes.requester_id = decode_id(
+                    info, input.requester_id, ContactPerson, "requesterId"
+                )
+        ticket = await records.update_ticket(
+            info.context, decode_id(info, input.ticket_id, Ticket, "ticketId"), changes
+        )
+        return UpdateTicketPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Move a ticket to another stage: a CLOSED stage closes it, an OPEN one "
+        "reopens it.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def move_ticket(self, info: Info, input: MoveTicketInput) -> MoveTicketPayload:
+        ticket = await records.move_ticket(
+            info.context,
+            decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            decode_id(info, input.stage_id, Stage, "stageId"),
+        )
+        return MoveTicketPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Give a ticket to a teammate, or to no one.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def assign_ticket(self, info: Info, input: AssignTicketInput) -> AssignTicketPayload:
+        ticket = await records.assign_ticket(
+            info.context,
+            decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            _user_id(info, input.assignee_id, "assigneeId"),
+        )
+        return AssignTicketPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Involve a contact person in a ticket.", permission_classes=[IsAuthenticated]
+    )
+    async def add_ticket_contact(
+        self, info: Info, input: AddTicketContactInput
+    ) -> AddTicketContactPayload:
+        ticket = await records.add_ticket_contact(
+            info.context,
+            decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            decode_id(info, input.contact_id, ContactPerson, "contactId"),
+        )
+        return AddTicketContactPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(description="Add a task to an open ticket.", permission_classes=[IsAuthenticated])
+    async def add_ticket_task(self, info: Info, input: AddTicketTaskInput) -> AddTicketTaskPayload:
+        task, ticket = await items.add_ticket_task(
+            info.context,
+            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            title=input.title,
+            assignee_id=_user_id(info, input.assignee_id, "assigneeId"),
+            due_at=input.due_at,
+        )
+        return AddTicketTaskPayload(task=task, ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(description="Change a task of an open ticket.", permission_classes=[IsAuthenticated])
+    async def update_ticket_task(
+        self, info: Info, input: UpdateTicketTaskInput
+    ) -> UpdateTicketTaskPayload:
+        changes = items.TaskChanges()
+        if _given(input.title):
+            changes.title = input.title or ""
+        if _given(input.done) and input.done is not None:
+            changes.done = input.done
+        if _given(input.assignee_id):
+            changes.assignee_given = True
+            changes.assignee_id = _user_id(info, input.assignee_id, "assigneeId")
+        if _given(input.due_at):
+            changes.due_at, changes.due_at_given = input.due_at, True
+        task = await items.update_ticket_task(
+            info.context, decode_id(info, input.task_id, TicketTask, "taskId"), changes
+        )
+        return UpdateTicketTaskPayload(task=task)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Link a ticket to another ticket, a chat or a web address.",
+        permission_classes=[IsAuthenticated],
+    )
+    async def add_ticket_link(self, info: Info, input: AddTicketLinkInput) -> AddTicketLinkPayload:
+        target_ticket_id = None
+        if input.kind == models.LinkKind.TICKET:
+            target_ticket_id = decode_id(info, input.target, Ticket, "target")
+        link, ticket = await items.add_ticket_link(
+            info.context,
+            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            kind=input.kind,
+            target=input.target,
+            target_ticket_id=target_ticket_id,
+            label=input.label,
+        )
+        return AddTicketLinkPayload(link=link, ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(description="Add an internal note to a ticket.", permission_classes=[IsAuthenticated])
+    async def add_ticket_note(self, info: Info, input: AddTicketNoteInput) -> AddTicketNotePayload:
+        note, ticket = await items.add_ticket_note(
+            info.context,
+            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            body=input.body,
+        )
+        return AddTicketNotePayload(note=note, ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Replace a ticket's parameters (checked against the custom fields).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def set_ticket_parameters(
+        self, info: Info, input: SetTicketParametersInput
+    ) -> SetTicketParametersPayload:
+        ticket = await records.set_ticket_parameters(
+            info.context,
+            decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            input.parameters,
+        )
+        return SetTicketParametersPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Define a custom field for tickets (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def create_custom_field(
+        self, info: Info, input: CreateCustomFieldInput
+    ) -> CreateCustomFieldPayload:
+        field = await fields.create_custom_field(
+            info.context,
+            key=input.key,
+            label=input.label,
+            kind=input.kind,
+            required=input.required,
+            choices=input.choices,
+        )
+        return CreateCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Attach a file to a ticket (send it as a GraphQL multipart request).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def attach_document(
+        self, info: Info, input: AttachDocumentInput
+    ) -> AttachDocumentPayload:
+        upload: Any = input.file
+        try:
+            document = await documents.attach_document(
+                info.context,
+                ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+                filename=getattr(upload, "filename", None),
+                file=upload,
+            )
+        finally:
+            # strawberry leaves the request's uploaded files open: close this one's spool.
+            await upload.close()
+        return AttachDocumentPayload(document=document)  # type: ignore[arg-type]
+
+
+@strawberry.type(description="Something happened to a ticket.")
+class TicketEvent:
+    kind: TicketEventKind = strawberry.field(description="What happened.")
+    ticket: Ticket = strawberry.field(description="The ticket as it is now.")
+    at: datetime = strawberry.field(description="When it happened.")
+    actor_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="Who did it.")
+    async def actor(self, info: Info) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
+        return await _user(info, self.actor_id)  # type: ignore[return-value]
+
+
+@strawberry.type
+class TicketsSubscription:
+    @strawberry.subscription(
+        description="What happens to your company's tickets that match `filter` (checked when "
+        "each event happens).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def ticket_events(
+        self, info: Info, filter: TicketFilter | None = None
+    ) -> AsyncGenerator[TicketEvent, None]:
+        # Not shared between subscribers (schema/fanout.py): a Document's url is signed for
+        # each user, so the same selection gives each subscriber his own answer.
+        ctx = info.context
+        wanted = to_filter(info, filter)
+        async with current_bus().subscribe(company_topic(ctx.company_id)) as events:
+            async for event in events:
+                if not isinstance(event, TicketChanged) or not live.may_see(ctx, event):
+                    continue
+                ticket = await live.event_ticket(event)
+                if ticket is None or not await live.matches(ctx, event, wanted):
+                    continue
+                ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
+                yield TicketEvent(
+                    kind=TicketEventKind(event.change),
+                    ticket=ticket,  # type: ignore[arg-type]
+                    at=datetime.fromisoformat(event.at),
+                    actor_id=event.actor_id,
+                )
