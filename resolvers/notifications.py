@@ -3,6 +3,7 @@ security mails, the in-app feed, devices for push, and what admins see of delive
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -121,6 +122,12 @@ class Subject:
 
     id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+
+
+def subject_id(type_name: str, pk: object) -> str:
+    """The API's ID of one of our own objects (what `node(id:)` takes), for `Subject.id`."""
+    # The Relay global ID convention the schema uses: base64 of "Type:pk".
+    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
 
 
 async def notify(

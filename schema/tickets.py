@@ -878,7 +878,8 @@ class TicketEvent:
 class TicketsSubscription:
     @strawberry.subscription(
         description="What happens to your company's tickets that match `filter` (checked when "
-        "each event happens).",
+        "each event happens). Without a filter it follows your IN_APP notification settings: "
+        "CREATED only with NEW_TICKET on, ASSIGNED to you only with TICKET_ASSIGNED_TO_ME on.",
         permission_classes=[IsAuthenticated],
     )
     async def ticket_events(
@@ -895,6 +896,8 @@ class TicketsSubscription:
                 ticket = await live.event_ticket(event)
                 if ticket is None or not await live.matches(ctx, event, wanted):
                     continue
+                if filter is None and not await live.in_app_allows(ctx, event, ticket):
+                    continue  # a stream he did not narrow follows his IN_APP settings
                 ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
                 yield TicketEvent(
                     kind=TicketEventKind(event.change),

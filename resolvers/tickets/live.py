@@ -6,9 +6,11 @@ import asyncio
 import dataclasses
 import json
 
+from models.notifications import NotificationEvent
 from models.tickets import Ticket
 from resolvers.context import Context
 from resolvers.tickets.listing import TicketFilter, ticket_matches
+from subscriptions.notifications import wants_in_app
 from subscriptions.tickets import TicketChanged
 
 
@@ -31,6 +33,18 @@ async def matches(ctx: Context, event: TicketChanged, wanted: TicketFilter | Non
             ticket_matches(ctx, event.ticket_id, wanted)
         )
     return bool(await asyncio.shield(pending))
+
+
+async def in_app_allows(ctx: Context, event: TicketChanged, ticket: Ticket) -> bool:
+    """For a stream the user did not narrow with a filter: whether his IN_APP settings let
+    this event through. A new ticket is NEW_TICKET; a ticket given to him is
+    TICKET_ASSIGNED_TO_ME; other changes have no switch of their own and always pass."""
+    user_id = ctx.user.pk if ctx.user else 0
+    if event.change == "CREATED":
+        return await wants_in_app(event, NotificationEvent.NEW_TICKET, user_id)
+    if event.change == "ASSIGNED" and ticket.assignee_id == user_id:
+        return await wants_in_app(event, NotificationEvent.TICKET_ASSIGNED_TO_ME, user_id)
+    return True
 
 
 async def event_ticket(event: TicketChanged) -> Ticket | None:

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from models.accounts import User
 from models.customers import ContactPerson, Customer
+from models.notifications import NotificationEvent
 from models.tickets import (
     Importance,
     Stage,
@@ -23,6 +24,7 @@ from models.tickets import (
 from resolvers.context import Context
 from resolvers.customers import company_user
 from resolvers.errors import DomainError
+from resolvers.notifications import Subject, notify, subject_id
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
@@ -53,16 +55,16 @@ async def store_search_terms(ticket: Ticket) -> None:
     )
 
 
-def _notify_assignment(
-    ctx: Context, ticket: Ticket, event: str, user_ids: Sequence[int]
+async def _notify_assignment(
+    ctx: Context, ticket: Ticket, event: NotificationEvent, user_ids: Sequence[int]
 ) -> list[int]:
-    """Who gets `event` (NEW_TICKET, TICKET_ASSIGNED_TO_ME) about `ticket`: never the actor.
-
-    The notifications entry point is not on this branch yet: this returns the recipients and
-    sends nothing."""
+    """Queue `event` (NEW_TICKET, TICKET_ASSIGNED_TO_ME) about `ticket` for these users, never
+    the actor, on the channels each chose; inside the change's transaction. Who it went to."""
     actor_id = ctx.user.pk if ctx.user else None
     recipients = sorted({user_id for user_id in user_ids if user_id and user_id != actor_id})
-    # issue 4: call the notifications entry point here (event, recipients, ticket).
+    if recipients:
+        subject = Subject(subject_id("Ticket", ticket.pk), {"title": ticket.title})
+        await notify(ctx, event, subject, recipients)
     return recipients
 
 
@@ -168,10 +170,14 @@ async def create_ticket(
                 "assignee": change(None, assignee.full_name if assignee else None),
             },
         )
+        await _notify_assignment(
+            ctx, ticket, NotificationEvent.NEW_TICKET, [customer.representative_id or 0]
+        )
+        if assignee is not None:
+            await _notify_assignment(
+                ctx, ticket, NotificationEvent.TICKET_ASSIGNED_TO_ME, [assignee.pk]
+            )
     queue_event(ctx, ticket, "CREATED")
-    _notify_assignment(ctx, ticket, "NEW_TICKET", [customer.representative_id or 0])
-    if assignee is not None:
-        _notify_assignment(ctx, ticket, "TICKET_ASSIGNED_TO_ME", [assignee.pk])
     return ticket
 
 
@@ -267,9 +273,11 @@ async def assign_ticket(ctx: Context, ticket_id: int, assignee_id: int | None) -
         ticket.assignee_id = assignee_id
         await ticket.save()
         await audit.record(ctx, ticket, "ASSIGNED", logged)
+        if assignee is not None:
+            await _notify_assignment(
+                ctx, ticket, NotificationEvent.TICKET_ASSIGNED_TO_ME, [assignee.pk]
+            )
     queue_event(ctx, ticket, "ASSIGNED")
-    if assignee is not None:
-        _notify_assignment(ctx, ticket, "TICKET_ASSIGNED_TO_ME", [assignee.pk])
     return ticket
 
 

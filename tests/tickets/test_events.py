@@ -113,3 +113,43 @@ async def test_a_ticket_that_leaves_a_filter_is_no_longer_sent(client, ws_url):
     assert (await next_event(socket))["ticket"]["stage"] == {"name": "In progress"}
     assert await socket.nothing_within(0.3)
     await socket.close()
+
+
+async def test_an_unfiltered_stream_follows_the_users_in_app_switch_a_filtered_one_does_not(
+    client, ws_url
+):
+    # given: an agent who switched NEW_TICKET off in the app, and his teammate who did not
+    owner = await sign_up(client)
+    agent = await invite(client, owner, "agent@acme.example")
+    update = """
+    mutation U($input: UpdateNotificationSettingsInput!) {
+      updateNotificationSettings(input: $input) { errors { code } }
+    }
+    """
+    off = {"preferences": [{"event": "NEW_TICKET", "channel": "IN_APP", "enabled": False}]}
+    result = await gql(client, update, {"input": off}, token=agent.token)
+    assert result["data"]["updateNotificationSettings"]["errors"] == []
+    customer = await make_customer(client, owner)
+    ids = await stages(client, owner)
+    sockets = {
+        "agent": await Socket.open(ws_url, agent.token),
+        "agent, open tickets": await Socket.open(ws_url, agent.token),
+        "owner": await Socket.open(ws_url, owner.token),
+    }
+    await sockets["agent"].subscribe(EVENTS % "")
+    await sockets["agent, open tickets"].subscribe(EVENTS % "(filter: {open: true})")
+    await sockets["owner"].subscribe(EVENTS % "")
+    await asyncio.sleep(0.2)
+
+    # when a ticket is created, then moved
+    ticket = await make_ticket(client, owner, customer)
+    await gql(client, MOVE, {"t": ticket["id"], "s": ids["In progress"]}, token=owner.token)
+
+    # then the agent's unfiltered stream skips the creation but has the move
+    assert (await next_event(sockets["agent"]))["kind"] == "STAGE_CHANGED"
+    for name in ("agent, open tickets", "owner"):
+        kinds = [(await next_event(sockets[name]))["kind"] for _ in range(2)]
+        assert kinds == ["CREATED", "STAGE_CHANGED"], name
+    for socket in sockets.values():
+        assert await socket.nothing_within(0.2)
+        await socket.close()
