@@ -191,6 +191,7 @@ class Delivery(Model):
         indexes = (
             ("status", "next_attempt_at"),
             ("status", "lease_expires_at"),
+            ("status", "delivered_at"),  # the hourly removal of old delivered rows
             ("company_id", "status", "id"),
             ("lease_token",),
         )
