@@ -53,6 +53,16 @@ Select = Callable[[Event], Awaitable[Any]]
 # A socket that cannot take more is closed once this many messages wait for it.
 BACKLOG_LIMIT = 1000
 
+# Writes and closes left to finish by themselves: held here so that they are not collected.
+_BACKGROUND: set[asyncio.Future[Any]] = set()
+
+
+def _in_background(awaitable: Awaitable[Any]) -> None:
+    future = asyncio.ensure_future(awaitable)
+    _BACKGROUND.add(future)
+    future.add_done_callback(_BACKGROUND.discard)
+
+
 # The graphql-transport-ws operation whose subscription field is running (set in its task).
 _running: contextvars.ContextVar[tuple[FanoutTransportWSHandler, Operation] | None] = (
     contextvars.ContextVar("frontdesk_fanout_operation", default=None)
@@ -152,7 +162,7 @@ class _Member:
             return
         # The socket's buffer is full: finish in a task of its own, and queue what comes next.
         self.backlog = deque()
-        asyncio.ensure_future(self._drain(_Resumed(sending, waiting_on)))
+        _in_background(self._drain(_Resumed(sending, waiting_on)))
 
     async def _drain(self, first: Awaitable[None]) -> None:
         try:
@@ -169,7 +179,7 @@ class _Member:
         if self.backlog is not None:
             self.backlog.clear()
         _GROUPS.leave(self.handler, self.operation_id)
-        asyncio.ensure_future(self.handler.websocket.close(1013, "Too slow: reconnect"))
+        _in_background(self.handler.websocket.close(1013, "Too slow: reconnect"))
 
 
 class _Resumed:
@@ -298,9 +308,7 @@ class _Groups:
                 for group in topic.groups.values():
                     for ident, member in list(group.members.items()):
                         self.by_member.pop(ident, None)
-                        asyncio.ensure_future(
-                            member.handler.websocket.close(1011, "Event stream ended")
-                        )
+                        _in_background(member.handler.websocket.close(1011, "Event stream ended"))
 
 
 _GROUPS = _Groups()
