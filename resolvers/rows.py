@@ -1,0 +1,73 @@
+"""Tortoise models from fetched rows, built without the query builder's per-call work.
+
+For statements whose SQL text is built once per shape (resolvers/tenancy.py, the sign-in, the
+contacts join): the columns to select, and a builder that turns a fetched row into the same
+model instance `Model._init_from_db(**row)` makes, without building keyword arguments and
+looping over every field in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from tortoise.models import Model
+
+M = TypeVar("M", bound=Model)
+
+
+def db_columns(model: type[Model]) -> list[str]:
+    """The model's database columns, in the order the builders expect them."""
+    return sorted(model._meta.db_fields)
+
+
+def select_list(model: type[Model], table_alias: str | None = None) -> str:
+    """`"a","b",...` (or `t."a",t."b",...`) for the model's columns, in `db_columns` order."""
+    prefix = f"{table_alias}." if table_alias else ""
+    return ",".join(f'{prefix}"{name}"' for name in db_columns(model))
+
+
+_BUILDERS: dict[tuple[type[Model], str], Callable[[Sequence[Any]], Any]] = {}
+
+
+def model_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
+    """A function from a row's values (the model's columns in `db_columns` order, as many
+    as there are) to the model instance `_init_from_db` would make of them."""
+    meta = model._meta
+    key = (model, meta.db.capabilities.dialect)
+    builder = _BUILDERS.get(key)
+    if builder is None:
+        builder = _BUILDERS[key] = _make_builder(model)
+    return builder  # type: ignore[return-value]
+
+
+def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
+    meta = model._meta
+    reverse = meta.fields_db_projection_reverse
+    attributes = [reverse[column] for column in db_columns(model)]
+    # The three kinds of fields of _init_from_db: native values as they come; "default"
+    # fields through their type; the others through their to_python_value().
+    by_type = [(attr, field.field_type) for _, attr, field in meta.db_default_fields]
+    by_call = [(attr, field.to_python_value) for _, attr, field in meta.db_complex_fields]
+    state = {
+        "_partial": False,
+        "_saved_in_db": True,
+        "_custom_generated_pk": meta.db_pk_column not in meta.generated_db_fields,
+    }
+    new = model.__new__
+
+    def build(values: Sequence[Any]) -> M:
+        instance = new(model)
+        fields = instance.__dict__
+        fields.update(state)
+        fields["_await_when_save"] = {}
+        fields.update(zip(attributes, values, strict=False))
+        for attr, field_type in by_type:
+            value = fields[attr]
+            if value is not None and type(value) is not field_type:
+                fields[attr] = field_type(value)
+        for attr, convert in by_call:
+            fields[attr] = convert(fields[attr])
+        return instance
+
+    return build
