@@ -26,7 +26,6 @@ either way; tests compare the two.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -223,9 +222,10 @@ async def _preload_levels(
                 work.append((level, name, relation, loader, keys, nodes))
                 batch = keys_by_loader.setdefault(id(loader), (loader, []))[1]
                 batch.extend(key for key in keys if key is not None)
-        await asyncio.gather(
-            *(loaded.fetch(loader, keys) for loader, keys in keys_by_loader.values())
-        )
+        # One after the other, as the raw endpoint does: concurrent batches would take one
+        # pooled connection each (a Task and a pool wait each, for no gain under load).
+        for loader, keys in keys_by_loader.values():
+            await loaded.fetch(loader, keys)
         levels = []
         for level, name, relation, loader, keys, nodes in work:
             found = loaded.values(loader)
