@@ -9,9 +9,12 @@ looping over every field in Python.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+from tortoise.fields.data import CharEnumFieldInstance, DatetimeField
 from tortoise.models import Model
+from tortoise.timezone import get_default_timezone, get_use_tz
 
 M = TypeVar("M", bound=Model)
 
@@ -48,7 +51,7 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
     # The three kinds of fields of _init_from_db: native values as they come; "default"
     # fields through their type; the others through their to_python_value().
     by_type = [(attr, field.field_type) for _, attr, field in meta.db_default_fields]
-    by_call = [(attr, field.to_python_value) for _, attr, field in meta.db_complex_fields]
+    by_call = [(attr, _converter(field)) for _, attr, field in meta.db_complex_fields]
     state = {
         "_partial": False,
         "_saved_in_db": True,
@@ -71,3 +74,29 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
         return instance
 
     return build
+
+
+def _converter(field: Any) -> Callable[[Any], Any]:
+    """`field.to_python_value`, with a shortcut for the values the driver usually gives:
+    UTC datetimes and enum values (the same results, without the checks on every call)."""
+    slow: Callable[[Any], Any] = field.to_python_value
+    method = type(field).to_python_value
+    if method is DatetimeField.to_python_value and get_use_tz():
+        zone = get_default_timezone()
+
+        def aware(value: Any) -> Any:
+            # to_python_value: an aware datetime goes to the default time zone.
+            if type(value) is datetime and value.tzinfo is UTC:
+                return value.astimezone(zone)
+            return slow(value)
+
+        return aware
+    if method is CharEnumFieldInstance.to_python_value:
+        members = field.enum_type._value2member_map_
+
+        def member(value: Any) -> Any:
+            found = members.get(value) if isinstance(value, str) else None
+            return found if found is not None else slow(value)
+
+        return member
+    return slow

@@ -138,7 +138,7 @@ async def _live_session(session_id: uuid.UUID) -> Session | None:
     if sql is None:
         marker = "?" if dialect == "sqlite" else "$1"
         sql = _LIVE_SESSION_SQL[dialect] = (
-            f'SELECT {select_list(Session, "s")},{select_list(User, "u")},'
+            f"SELECT {select_list(Session, 's')},{select_list(User, 'u')},"
             f'{select_list(Company, "c")} FROM "session" s '
             'LEFT OUTER JOIN "user" u ON u."id"=s."user_id" '
             'LEFT OUTER JOIN "company" c ON c."id"=u."company_id" '

@@ -27,6 +27,7 @@ either way; tests compare the two.
 from __future__ import annotations
 
 import base64
+import binascii
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -306,6 +307,7 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
             def global_id(source: Any, ctx: Context) -> str:
                 return base64.b64encode(f"{prefix}{getattr(source, key)}".encode()).decode()
 
+            global_id.global_id = (prefix, key)  # type: ignore[attr-defined]
             return global_id
     if definition is None or definition.base_resolver is not None or field.args:
         return _unsupported
@@ -339,6 +341,14 @@ class _Relation:
 
 
 @dataclass(frozen=True)
+class _GlobalId:
+    """A node's global ID: base64 of "Type:" and the primary key (`key`)."""
+
+    prefix: str
+    key: str
+
+
+@dataclass(frozen=True)
 class _Call:
     """Any other field: one function of the row."""
 
@@ -350,7 +360,7 @@ class _Constant:
     value: Any
 
 
-_Step = _Plain | _Relation | _Call | _Constant
+_Step = _Plain | _Relation | _GlobalId | _Call | _Constant
 
 
 _FACTORIES: dict[tuple[Any, ...], Callable[..., Callable[[Any], dict[str, Any]]]] = {}
@@ -360,10 +370,12 @@ def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
     """One Python function for a plan: each field read inline (no call per plain field), the
     values in plan order, then the response dict (what the per-field functions did). The
     code is made once per shape of plan; each request binds it to its own functions."""
+    # What the generated text depends on: response names, kinds, attribute and key names.
     shape = tuple(
-        (name, type(step).__name__, getattr(step, "attribute", getattr(step, "name", None)))
+        (name, type(step).__name__, getattr(step, "attribute", None), getattr(step, "name", None),
+         getattr(step, "key", None))
         for name, step in plan
-    )
+    )  # fmt: skip
     factory = _FACTORIES.get(shape)
     if factory is None:
         factory = _FACTORIES[shape] = _factory(plan)
@@ -373,6 +385,8 @@ def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
             bound += [step.plain, step.slow]
         elif isinstance(step, _Relation):
             bound.append(step.complete)
+        elif isinstance(step, _GlobalId):
+            bound.append(step.prefix)
         elif isinstance(step, _Call):
             bound.append(step.function)
         else:
@@ -397,6 +411,13 @@ def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dic
             parameters.append(f"c{n}")
             body.append(f"if {step.name!r} not in preloaded: raise Unsupported()")
             body.append(f"{value} = c{n}(preloaded[{step.name!r}])")
+        elif isinstance(step, _GlobalId):
+            # base64.b64encode is this call; the key as f"{prefix}{key}" formats it.
+            parameters.append(f"p{n}")
+            body.append(
+                f"{value} = b2a_base64((p{n} + str(source.{step.key})).encode(), "
+                "newline=False).decode()"
+            )
         elif isinstance(step, _Call):
             parameters.append(f"f{n}")
             body.append(f"{value} = f{n}(source)")
@@ -410,7 +431,11 @@ def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dic
         + [f"        {line}" for line in body]
         + ["    return complete"]
     )
-    names: dict[str, Any] = {"Unsupported": Unsupported, "PRELOADED": PRELOADED}
+    names: dict[str, Any] = {
+        "Unsupported": Unsupported,
+        "PRELOADED": PRELOADED,
+        "b2a_base64": binascii.b2a_base64,
+    }
     exec(text, names)  # noqa: S102 - our own text: identifiers and reprs of names
     return names["make"]  # type: ignore[no-any-return]
 
@@ -484,6 +509,9 @@ class _Fast:
         relation = getattr(getter, "relation", None)
         if relation is not None:
             return _Relation(relation, complete)
+        global_id = getattr(getter, "global_id", None)
+        if global_id is not None and non_null and getattr(inner, "name", None) == "ID":
+            return _GlobalId(*global_id)
         ctx = self.ctx
         return _Call(lambda source: complete(getter(source, ctx)))
 

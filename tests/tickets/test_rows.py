@@ -67,9 +67,7 @@ async def test_the_page_query_gives_what_the_query_builder_gives(client):
         for first, after in ((2, None), (100, None), (0, None)):
             # when
             built = await paginate_company_rows(ctx, Ticket, first, after, descending=descending)
-            usual = await paginate(
-                company_scope(ctx, Ticket), first, after, descending=descending
-            )
+            usual = await paginate(company_scope(ctx, Ticket), first, after, descending=descending)
 
             # then
             assert [_state(r) for r in built.rows] == [_state(r) for r in usual.rows]
