@@ -33,11 +33,11 @@ def select_list(model: type[Model], table_alias: str | None = None) -> str:
 _BUILDERS: dict[tuple[type[Model], str], Callable[[Sequence[Any]], Any]] = {}
 
 
-def model_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
+def model_builder(model: type[M], dialect: str) -> Callable[[Sequence[Any]], M]:
     """A function from a row's values (the model's columns in `db_columns` order, as many
-    as there are) to the model instance `_init_from_db` would make of them."""
-    meta = model._meta
-    key = (model, meta.db.capabilities.dialect)
+    as there are) to the model instance `_init_from_db` would make of them; `dialect` is
+    the model's database's (the caller has it at hand: `_meta.db` costs a lookup)."""
+    key = (model, dialect)
     builder = _BUILDERS.get(key)
     if builder is None:
         builder = _BUILDERS[key] = _make_builder(model)

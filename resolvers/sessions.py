@@ -150,9 +150,9 @@ async def _live_session(session_id: uuid.UUID) -> Session | None:
         return None
     values = tuple(rows[0])
     sessions, users = len(db_columns(Session)), len(db_columns(User))
-    session = model_builder(Session)(values[:sessions])
-    user = model_builder(User)(values[sessions : sessions + users])
-    company = model_builder(Company)(values[sessions + users :])
+    session = model_builder(Session, dialect)(values[:sessions])
+    user = model_builder(User, dialect)(values[sessions : sessions + users])
+    company = model_builder(Company, dialect)(values[sessions + users :])
     # Where select_related puts them: `session.user`, `user.company` read these.
     session.__dict__["_user"] = user
     user.__dict__["_company"] = company

@@ -64,7 +64,7 @@ async def company_rows_where_in(
     field = model._meta.fields_map[model._meta.fields_db_projection_reverse[column]]
     values = [field.to_db_value(key, model) for key in keys]  # UUIDs as text on SQLite
     _, rows = await db.execute_query(sql, [ctx.company_id, *values])
-    return list(map(model_builder(model), rows))
+    return list(map(model_builder(model, dialect), rows))
 
 
 _PAGE_SQL: dict[tuple[Any, ...], str] = {}
@@ -91,4 +91,4 @@ async def company_rows_page(
         _PAGE_SQL[shape] = sql
     values = [ctx.company_id, *([after] if after is not None else []), limit]
     _, rows = await db.execute_query(sql, values)
-    return list(map(model_builder(model), rows))
+    return list(map(model_builder(model, dialect), rows))

@@ -30,6 +30,7 @@ import base64
 import binascii
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from graphql import (
@@ -44,6 +45,7 @@ from graphql import (
     SelectionSetNode,
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.types.base_scalars import isoformat
 from strawberry.types.base import StrawberryObjectDefinition
 from tortoise.models import Model
 
@@ -325,11 +327,13 @@ _IDENTITY_SCALARS = {"String": str, "ID": str, "Int": int, "Boolean": bool, "Flo
 
 @dataclass(frozen=True)
 class _Plain:
-    """A plain attribute of a plain type: `slow` checks and serializes any other value."""
+    """An attribute read inline: a value of type `plain` is the answer (`fast` of it, when
+    given); `slow` checks and serializes any other value."""
 
     attribute: str
     plain: type
     slow: Callable[[Any], Any]
+    fast: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -373,7 +377,7 @@ def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
     # What the generated text depends on: response names, kinds, attribute and key names.
     shape = tuple(
         (name, type(step).__name__, getattr(step, "attribute", None), getattr(step, "name", None),
-         getattr(step, "key", None))
+         getattr(step, "key", None), getattr(step, "fast", None) is not None)
         for name, step in plan
     )  # fmt: skip
     factory = _FACTORIES.get(shape)
@@ -382,7 +386,7 @@ def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
     bound: list[Any] = []
     for _, step in plan:
         if isinstance(step, _Plain):
-            bound += [step.plain, step.slow]
+            bound += [step.plain, step.slow, step.fast]
         elif isinstance(step, _Relation):
             bound.append(step.complete)
         elif isinstance(step, _GlobalId):
@@ -404,9 +408,12 @@ def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dic
     for n, (_, step) in enumerate(plan):
         value = f"v{n}"
         if isinstance(step, _Plain):
-            parameters += [f"t{n}", f"s{n}"]
+            parameters += [f"t{n}", f"s{n}", f"g{n}"]
             body.append(f"{value} = source.{step.attribute}")
-            body.append(f"if type({value}) is not t{n}: {value} = s{n}({value})")
+            if step.fast is None:
+                body.append(f"if type({value}) is not t{n}: {value} = s{n}({value})")
+            else:
+                body.append(f"{value} = g{n}({value}) if type({value}) is t{n} else s{n}({value})")
         elif isinstance(step, _Relation):
             parameters.append(f"c{n}")
             body.append(f"if {step.name!r} not in preloaded: raise Unsupported()")
@@ -438,6 +445,25 @@ def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dic
     }
     exec(text, names)  # noqa: S102 - our own text: identifiers and reprs of names
     return names["make"]  # type: ignore[no-any-return]
+
+
+def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]] | None:
+    """(type, function) giving what the type's serializer gives for values of that type:
+    strawberry's enums (a member's name) and DateTime (isoformat), else None."""
+    wrapped = getattr(graphql_type, "wrapped_cls", None)
+    if isinstance(graphql_type, GraphQLEnumType) and isinstance(wrapped, type):
+        # CustomGraphQLEnumType.coerce_output_value: the first name with the member's value.
+        names = {}
+        for member in wrapped:  # type: ignore[var-annotated]
+            for name, value in graphql_type.values.items():
+                if member.value == value.value:
+                    names[member] = name
+                    break
+        if len(names) == len(wrapped):  # type: ignore[arg-type]
+            return wrapped, names.__getitem__
+    if isinstance(graphql_type, GraphQLScalarType) and graphql_type.serialize is isoformat:
+        return datetime, datetime.isoformat  # the scalar serializes with .isoformat()
+    return None
 
 
 class _Fast:
@@ -506,6 +532,10 @@ class _Fast:
 
             return _Plain(attribute, plain, optional)
         complete = self._completer(graphql_type, details)
+        if attribute is not None and attribute.isidentifier():
+            shortcut = _serializer_shortcut(inner)
+            if shortcut is not None:
+                return _Plain(attribute, shortcut[0], complete, shortcut[1])
         relation = getattr(getter, "relation", None)
         if relation is not None:
             return _Relation(relation, complete)

@@ -39,7 +39,7 @@ async def contacts_by_ticket_id(ctx: Context, ids: Sequence[int]) -> list[list[C
             'ORDER BY tc."id" ASC'
         )
     _, rows = await db.execute_query(sql, [ctx.company_id, *ids])
-    build = model_builder(ContactPerson)
+    build = model_builder(ContactPerson, dialect)
     for row in rows:
         grouped[row["_ticket_id"]].append(build(row))
     return [grouped[key] for key in ids]

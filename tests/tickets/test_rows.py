@@ -52,7 +52,7 @@ async def test_rows_become_the_models_tortoise_builds(client):
 
         # when
         _, rows = await db.execute_query(f'SELECT {columns} FROM "{table}" ORDER BY "{key}"')
-        built = list(map(model_builder(model), rows))
+        built = list(map(model_builder(model, db.capabilities.dialect), rows))
 
         # then
         assert [_state(row) for row in built] == [_state(row) for row in expected], model
