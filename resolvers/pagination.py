@@ -10,7 +10,9 @@ from typing import Any, Generic, TypeVar
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
+from resolvers.context import Context
 from resolvers.errors import DomainError
+from resolvers.tenancy import company_rows_page, company_scope
 
 M = TypeVar("M", bound=Model)
 
@@ -53,22 +55,45 @@ class Page(Generic[M]):
         return self.known_total
 
 
+def _page_size(first: int | None) -> int:
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if size < 0:
+        raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
+    return min(size, MAX_PAGE_SIZE)
+
+
+def _after_pk(after: str | None) -> int | None:
+    if not after:
+        return None
+    try:
+        return int(decode_cursor(after))
+    except ValueError:
+        raise DomainError("INVALID_CURSOR", "after") from None
+
+
 async def paginate(
     queryset: QuerySet[M], first: int | None, after: str | None, *, descending: bool = False
 ) -> Page[M]:
     """The `first` rows after the cursor `after`, in primary-key order (one SQL statement);
     `descending` gives the newest first."""
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if size < 0:
-        raise DomainError("INVALID_PAGE_SIZE", "first", max=MAX_PAGE_SIZE)
-    size = min(size, MAX_PAGE_SIZE)
+    size = _page_size(first)
     key = queryset.model._meta.pk_attr
     page_query = queryset
-    if after:
-        try:
-            last_pk = int(decode_cursor(after))
-        except ValueError:
-            raise DomainError("INVALID_CURSOR", "after") from None
+    last_pk = _after_pk(after)
+    if last_pk is not None:
         page_query = page_query.filter(**{f"{key}__{'lt' if descending else 'gt'}": last_pk})
     rows = await page_query.order_by(f"-{key}" if descending else key).limit(size + 1)
     return Page(rows=list(rows[:size]), has_next_page=len(rows) > size, queryset=queryset)
+
+
+async def paginate_company_rows(
+    ctx: Context, model: type[M], first: int | None, after: str | None, *, descending: bool
+) -> Page[M]:
+    """`paginate(company_scope(ctx, model), ...)` for an unfiltered list, the same statement
+    with its SQL text built once per shape (resolvers/tenancy.py)."""
+    size = _page_size(first)
+    rows = await company_rows_page(
+        ctx, model, size + 1, descending=descending, after=_after_pk(after)
+    )
+    queryset = company_scope(ctx, model)  # for totalCount only: not run unless asked
+    return Page(rows=rows[:size], has_next_page=len(rows) > size, queryset=queryset)

@@ -11,6 +11,7 @@ from tortoise.queryset import QuerySet
 from models.accounts import Company
 from resolvers.context import Context
 from resolvers.errors import DomainError
+from resolvers.rows import model_builder, select_list
 
 M = TypeVar("M", bound=Model)
 
@@ -53,9 +54,8 @@ async def company_rows_where_in(
     sql = _ROWS_SQL.get(shape)
     if sql is None:
         first, *rest = _markers(dialect, 1, len(keys) + 1)
-        columns = ",".join(f'"{name}"' for name in sorted(model._meta.db_fields))
         sql = (
-            f'SELECT {columns} FROM "{model._meta.db_table}" WHERE "company_id"={first} '
+            f'SELECT {select_list(model)} FROM "{model._meta.db_table}" WHERE "company_id"={first} '
             f'AND "{column}" IN ({",".join(rest)})'
         )
         if order:
@@ -64,5 +64,31 @@ async def company_rows_where_in(
     field = model._meta.fields_map[model._meta.fields_db_projection_reverse[column]]
     values = [field.to_db_value(key, model) for key in keys]  # UUIDs as text on SQLite
     _, rows = await db.execute_query(sql, [ctx.company_id, *values])
-    init = model._init_from_db
-    return [init(**row) for row in rows]
+    return list(map(model_builder(model, dialect), rows))
+
+
+_PAGE_SQL: dict[tuple[Any, ...], str] = {}
+
+
+async def company_rows_page(
+    ctx: Context, model: type[M], limit: int, *, descending: bool, after: int | None
+) -> list[M]:
+    """Up to `limit` rows of `model` of the caller's company in primary-key order (newest
+    first if `descending`), past the key `after` if given: the query of an unfiltered page,
+    its SQL text built once per shape."""
+    db = model._meta.db
+    dialect = db.capabilities.dialect
+    shape = (model, descending, after is not None, dialect)
+    sql = _PAGE_SQL.get(shape)
+    if sql is None:
+        key = model._meta.db_pk_column
+        markers = _markers(dialect, 1, 3 if after is not None else 2)
+        sql = f'SELECT {select_list(model)} FROM "{model._meta.db_table}" '
+        sql += f'WHERE "company_id"={markers[0]}'
+        if after is not None:
+            sql += f' AND "{key}"{"<" if descending else ">"}{markers[1]}'
+        sql += f' ORDER BY "{key}" {"DESC" if descending else "ASC"} LIMIT {markers[-1]}'
+        _PAGE_SQL[shape] = sql
+    values = [ctx.company_id, *([after] if after is not None else []), limit]
+    _, rows = await db.execute_query(sql, values)
+    return list(map(model_builder(model, dialect), rows))

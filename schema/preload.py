@@ -26,10 +26,11 @@ either way; tests compare the two.
 
 from __future__ import annotations
 
-import asyncio
 import base64
+import binascii
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from graphql import (
@@ -44,6 +45,7 @@ from graphql import (
     SelectionSetNode,
 )
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.types.base_scalars import isoformat
 from strawberry.types.base import StrawberryObjectDefinition
 from tortoise.models import Model
 
@@ -223,9 +225,10 @@ async def _preload_levels(
                 work.append((level, name, relation, loader, keys, nodes))
                 batch = keys_by_loader.setdefault(id(loader), (loader, []))[1]
                 batch.extend(key for key in keys if key is not None)
-        await asyncio.gather(
-            *(loaded.fetch(loader, keys) for loader, keys in keys_by_loader.values())
-        )
+        # One after the other, as the raw endpoint does: concurrent batches would take one
+        # pooled connection each (a Task and a pool wait each, for no gain under load).
+        for loader, keys in keys_by_loader.values():
+            await loaded.fetch(loader, keys)
         levels = []
         for level, name, relation, loader, keys, nodes in work:
             found = loaded.values(loader)
@@ -291,6 +294,7 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
             except KeyError:
                 raise Unsupported() from None
 
+        relation.relation = field_name  # type: ignore[attr-defined]
         return relation
     field = object_type.fields[field_name]
     definition = field.extensions.get("strawberry-definition")
@@ -300,10 +304,12 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
 
         if isinstance(owner.origin, type) and issubclass(owner.origin, ModelNode):
             prefix = f"{type_name}:"
+            key = owner.origin.__model__._meta.pk_attr  # what `.pk` reads, without the property
 
             def global_id(source: Any, ctx: Context) -> str:
-                return base64.b64encode(f"{prefix}{source.pk}".encode()).decode()
+                return base64.b64encode(f"{prefix}{getattr(source, key)}".encode()).decode()
 
+            global_id.global_id = (prefix, key)  # type: ignore[attr-defined]
             return global_id
     if definition is None or definition.base_resolver is not None or field.args:
         return _unsupported
@@ -317,6 +323,147 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
 
 
 _IDENTITY_SCALARS = {"String": str, "ID": str, "Int": int, "Boolean": bool, "Float": float}
+
+
+@dataclass(frozen=True)
+class _Plain:
+    """An attribute read inline: a value of type `plain` is the answer (`fast` of it, when
+    given); `slow` checks and serializes any other value."""
+
+    attribute: str
+    plain: type
+    slow: Callable[[Any], Any]
+    fast: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """A preloaded relation (`source._preloaded[name]`), then completed."""
+
+    name: str
+    complete: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class _GlobalId:
+    """A node's global ID: base64 of "Type:" and the primary key (`key`)."""
+
+    prefix: str
+    key: str
+
+
+@dataclass(frozen=True)
+class _Call:
+    """Any other field: one function of the row."""
+
+    function: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class _Constant:
+    value: Any
+
+
+_Step = _Plain | _Relation | _GlobalId | _Call | _Constant
+
+
+_FACTORIES: dict[tuple[Any, ...], Callable[..., Callable[[Any], dict[str, Any]]]] = {}
+
+
+def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
+    """One Python function for a plan: each field read inline (no call per plain field), the
+    values in plan order, then the response dict (what the per-field functions did). The
+    code is made once per shape of plan; each request binds it to its own functions."""
+    # What the generated text depends on: response names, kinds, attribute and key names.
+    shape = tuple(
+        (name, type(step).__name__, getattr(step, "attribute", None), getattr(step, "name", None),
+         getattr(step, "key", None), getattr(step, "fast", None) is not None)
+        for name, step in plan
+    )  # fmt: skip
+    factory = _FACTORIES.get(shape)
+    if factory is None:
+        factory = _FACTORIES[shape] = _factory(plan)
+    bound: list[Any] = []
+    for _, step in plan:
+        if isinstance(step, _Plain):
+            bound += [step.plain, step.slow, step.fast]
+        elif isinstance(step, _Relation):
+            bound.append(step.complete)
+        elif isinstance(step, _GlobalId):
+            bound.append(step.prefix)
+        elif isinstance(step, _Call):
+            bound.append(step.function)
+        else:
+            bound.append(step.value)
+    return factory(*bound)
+
+
+def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dict[str, Any]]]:
+    """`make(<the plan's functions and constants>)` -> the plan's completion function."""
+    parameters: list[str] = []
+    body: list[str] = []
+    if any(isinstance(step, _Relation) for _, step in plan):
+        body.append("preloaded = source.__dict__.get(PRELOADED)")
+        body.append("if preloaded is None: raise Unsupported()")
+    for n, (_, step) in enumerate(plan):
+        value = f"v{n}"
+        if isinstance(step, _Plain):
+            parameters += [f"t{n}", f"s{n}", f"g{n}"]
+            body.append(f"{value} = source.{step.attribute}")
+            if step.fast is None:
+                body.append(f"if type({value}) is not t{n}: {value} = s{n}({value})")
+            else:
+                body.append(f"{value} = g{n}({value}) if type({value}) is t{n} else s{n}({value})")
+        elif isinstance(step, _Relation):
+            parameters.append(f"c{n}")
+            body.append(f"if {step.name!r} not in preloaded: raise Unsupported()")
+            body.append(f"{value} = c{n}(preloaded[{step.name!r}])")
+        elif isinstance(step, _GlobalId):
+            # base64.b64encode is this call; the key as f"{prefix}{key}" formats it.
+            parameters.append(f"p{n}")
+            body.append(
+                f"{value} = b2a_base64((p{n} + str(source.{step.key})).encode(), "
+                "newline=False).decode()"
+            )
+        elif isinstance(step, _Call):
+            parameters.append(f"f{n}")
+            body.append(f"{value} = f{n}(source)")
+        else:
+            parameters.append(f"k{n}")
+            body.append(f"{value} = k{n}")
+    pairs = ", ".join(f"{name!r}: v{n}" for n, (name, _) in enumerate(plan))
+    body.append(f"return {{{pairs}}}")
+    text = "\n".join(
+        [f"def make({', '.join(parameters)}):", "    def complete(source):"]
+        + [f"        {line}" for line in body]
+        + ["    return complete"]
+    )
+    names: dict[str, Any] = {
+        "Unsupported": Unsupported,
+        "PRELOADED": PRELOADED,
+        "b2a_base64": binascii.b2a_base64,
+    }
+    exec(text, names)  # noqa: S102 - our own text: identifiers and reprs of names
+    return names["make"]  # type: ignore[no-any-return]
+
+
+def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]] | None:
+    """(type, function) giving what the type's serializer gives for values of that type:
+    strawberry's enums (a member's name) and DateTime (isoformat), else None."""
+    wrapped = getattr(graphql_type, "wrapped_cls", None)
+    if isinstance(graphql_type, GraphQLEnumType) and isinstance(wrapped, type):
+        # CustomGraphQLEnumType.coerce_output_value: the first name with the member's value.
+        names = {}
+        for member in wrapped:  # type: ignore[var-annotated]
+            for name, value in graphql_type.values.items():
+                if member.value == value.value:
+                    names[member] = name
+                    break
+        if len(names) == len(wrapped):  # type: ignore[arg-type]
+            return wrapped, names.__getitem__
+    if isinstance(graphql_type, GraphQLScalarType) and graphql_type.serialize is isoformat:
+        return datetime, datetime.isoformat  # the scalar serializes with .isoformat()
+    return None
 
 
 class _Fast:
@@ -333,30 +480,26 @@ class _Fast:
     def _object_completer(
         self, object_type: GraphQLObjectType, details: Any
     ) -> Callable[[Any], dict[str, Any]]:
-        plan: list[tuple[str, Callable[[Any], Any]]] = []
-        made = False
+        compiled: Callable[[Any], dict[str, Any]] | None = None
 
         def complete(source: Any) -> dict[str, Any]:
-            nonlocal made
-            if not made:  # on first use: an empty list never needs a plan
-                plan.extend(self._plan(object_type, details))
-                made = True
-            return {name: field(source) for name, field in plan}
+            nonlocal compiled
+            if compiled is None:  # on first use: an empty list never needs a plan
+                compiled = _compile(self._plan(object_type, details))
+            return compiled(source)
 
         return complete
 
-    def _plan(
-        self, object_type: GraphQLObjectType, details: Any
-    ) -> list[tuple[str, Callable[[Any], Any]]]:
+    def _plan(self, object_type: GraphQLObjectType, details: Any) -> list[tuple[str, _Step]]:
         grouped, new_defer_usages, _ = self.executor.collect_subfields(object_type, details)
         if new_defer_usages:
             raise Unsupported()
-        plan = []
+        plan: list[tuple[str, _Step]] = []
         for response_name, field_details in grouped.items():
             node = field_details[0].node
             name = node.name.value
             if name == "__typename":
-                plan.append((response_name, lambda source, n=object_type.name: n))
+                plan.append((response_name, _Constant(object_type.name)))
                 continue
             if node.arguments:
                 raise Unsupported()
@@ -365,37 +508,42 @@ class _Fast:
             plan.append((response_name, self._field(getter, field.type, field_details)))
         return plan
 
-    def _field(self, getter: Any, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
-        """One field of a row, read and completed by one function."""
+    def _field(self, getter: Any, graphql_type: Any, details: Any) -> _Step:
+        """How one field of a row is read and completed."""
         non_null = isinstance(graphql_type, GraphQLNonNull)
         inner = graphql_type.of_type if non_null else graphql_type
         attribute = getattr(getter, "attribute", None)
         plain = _IDENTITY_SCALARS.get(inner.name) if isinstance(inner, GraphQLScalarType) else None
-        if attribute is not None and plain is not None:
-            # The common case, a plain attribute of a plain type: no call but getattr.
+        if attribute is not None and plain is not None and attribute.isidentifier():
+            # The common case, a plain attribute of a plain type: read inline, serialized
+            # only when it is not of the plain type already.
             serialize = inner.serialize
             if non_null:
 
-                def required_plain(source: Any) -> Any:
-                    value = getattr(source, attribute)
-                    if type(value) is plain:
-                        return value
+                def required(value: Any) -> Any:
                     if value is None:
                         raise Unsupported()
                     return serialize(value)
 
-                return required_plain
+                return _Plain(attribute, plain, required)
 
-            def optional_plain(source: Any) -> Any:
-                value = getattr(source, attribute)
-                if value is None or type(value) is plain:
-                    return value
-                return serialize(value)
+            def optional(value: Any) -> Any:
+                return None if value is None else serialize(value)
 
-            return optional_plain
+            return _Plain(attribute, plain, optional)
         complete = self._completer(graphql_type, details)
+        if attribute is not None and attribute.isidentifier():
+            shortcut = _serializer_shortcut(inner)
+            if shortcut is not None:
+                return _Plain(attribute, shortcut[0], complete, shortcut[1])
+        relation = getattr(getter, "relation", None)
+        if relation is not None:
+            return _Relation(relation, complete)
+        global_id = getattr(getter, "global_id", None)
+        if global_id is not None and non_null and getattr(inner, "name", None) == "ID":
+            return _GlobalId(*global_id)
         ctx = self.ctx
-        return lambda source: complete(getter(source, ctx))
+        return _Call(lambda source: complete(getter(source, ctx)))
 
     def _completer(self, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
         non_null = isinstance(graphql_type, GraphQLNonNull)

@@ -20,7 +20,7 @@ from models.tickets import (
 from resolvers.context import Context
 from resolvers.customers import active_contracts
 from resolvers.errors import DomainError
-from resolvers.pagination import Page, paginate
+from resolvers.pagination import Page, paginate, paginate_company_rows
 from resolvers.tenancy import company_scope
 from resolvers.tickets.fields import parameter_conditions
 from resolvers.tickets.records import search_terms
@@ -107,6 +107,8 @@ async def list_tickets(
 ) -> Page[Ticket]:
     """A page of the company's tickets that match `wanted`, newest first by default."""
     ctx.require_user()
+    if wanted is None:  # the common list: its SQL text built once
+        return await paginate_company_rows(ctx, Ticket, first, after, descending=newest_first)
     query = await filtered(ctx, wanted)
     return await paginate(query, first, after, descending=newest_first)
 

@@ -10,6 +10,7 @@ from tortoise.functions import Max
 from models.customers import ContactPerson, ContractPayment
 from models.tickets import TicketContact
 from resolvers.context import Context
+from resolvers.rows import model_builder, select_list
 from resolvers.tenancy import company_scope
 
 _CONTACTS_SQL: dict[tuple[str, int], str] = {}
@@ -29,17 +30,18 @@ async def contacts_by_ticket_id(ctx: Context, ids: Sequence[int]) -> list[list[C
             markers = ["?"] * (len(ids) + 1)
         else:
             markers = [f"${n}" for n in range(1, len(ids) + 2)]
-        columns = ",".join(f'cp."{name}"' for name in sorted(ContactPerson._meta.db_fields))
+        # The ticket last: the builder takes the contact's columns from the start of the row.
+        columns = select_list(ContactPerson, "cp")
         sql = _CONTACTS_SQL[(dialect, len(ids))] = (
-            f'SELECT tc."ticket_id" AS "_ticket_id",{columns} FROM "ticket_contact" tc '
+            f'SELECT {columns},tc."ticket_id" AS "_ticket_id" FROM "ticket_contact" tc '
             'JOIN "contact_person" cp ON cp."id"=tc."contact_id" '
             f'WHERE tc."company_id"={markers[0]} AND tc."ticket_id" IN ({",".join(markers[1:])}) '
             'ORDER BY tc."id" ASC'
         )
     _, rows = await db.execute_query(sql, [ctx.company_id, *ids])
-    init = ContactPerson._init_from_db
+    build = model_builder(ContactPerson, dialect)
     for row in rows:
-        grouped[row["_ticket_id"]].append(init(**row))
+        grouped[row["_ticket_id"]].append(build(row))
     return [grouped[key] for key in ids]
 
 
