@@ -145,9 +145,6 @@ class Settings(BaseSettings):
     def graphiql_enabled(self) -> bool:
         return not self.production if self.graphiql is None else self.graphiql
 
-    @property
-    def uses_redis(self) -> bool:
-        return self.broadcast_url.startswith(("redis://", "rediss://"))
 
 
 def load_settings() -> Settings:

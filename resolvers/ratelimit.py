@@ -12,7 +12,7 @@ from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from resolvers.errors import DomainError
-from subscriptions.bus import resilient_redis_options
+from subscriptions.bus import is_redis_url, resilient_redis_options
 
 
 class LoginLimiter:
@@ -54,7 +54,7 @@ class LoginLimiter:
 
 def limiter_storage_url(broadcast_url: str) -> str:
     """Redis when the deployment has one (every process shares the counts), else memory."""
-    if broadcast_url.startswith(("redis://", "rediss://")):
+    if is_redis_url(broadcast_url):
         return "async+" + broadcast_url
     return "async+memory://"
 

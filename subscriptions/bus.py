@@ -149,12 +149,17 @@ class ResilientRedisBackend(BroadcastBackend):
             logger.info("bus: resubscribed to %d channels", len(self._channels))
 
 
+def is_redis_url(url: str) -> bool:
+    """Whether a broadcast URL names Redis (shared by every process) rather than memory."""
+    return url.startswith(("redis://", "rediss://"))
+
+
 class SafeBroadcast(Broadcast):
     """broadcaster's Broadcast, with concurrent first subscribers that all get every event."""
 
     def __init__(self, url: str) -> None:
         backend: BroadcastBackend
-        if url.startswith(("redis://", "rediss://")):
+        if is_redis_url(url):
             backend = ResilientRedisBackend(url)
         else:
             backend = MemoryBackend(url)
@@ -212,7 +217,7 @@ class EventBus:
     def __init__(self, url: str) -> None:
         self.url = url
         self.broadcast = SafeBroadcast(url)
-        self._uses_redis = url.startswith(("redis://", "rediss://"))
+        self._uses_redis = is_redis_url(url)
         self._health: redis.Redis | None = None
         self.connected = False
 

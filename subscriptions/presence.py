@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import redis.asyncio as redis
 
-from subscriptions.bus import resilient_redis_options
+from subscriptions.bus import is_redis_url, resilient_redis_options
 
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TTL = 30.0
@@ -189,7 +189,7 @@ class RedisLiveness(Liveness):
 
 
 def make_liveness(broadcast_url: str) -> Liveness:
-    if broadcast_url.startswith(("redis://", "rediss://")):
+    if is_redis_url(broadcast_url):
         return RedisLiveness(broadcast_url)
     return MemoryLiveness()
 
