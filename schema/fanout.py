@@ -72,28 +72,22 @@ _running: contextvars.ContextVar[tuple[FanoutTransportWSHandler, Operation] | No
 class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
     """graphql-transport-ws, whose subscriptions may leave their pipeline for a shared group."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.shared: set[str] = set()  # ids of this socket's operations served by a group
-
     async def run_operation(self, operation: Operation) -> None:  # type: ignore[type-arg]
         _running.set((self, operation))  # this task's own context: seen by the field's share()
         await super().run_operation(operation)
 
     def forget_id(self, id: str) -> None:
-        if id in self.shared:
+        if _GROUPS.serves(self, id):
             return  # its pipeline ended by joining a group: the operation goes on
         super().forget_id(id)
 
     async def send_message(self, message: Any) -> None:
-        if message.get("type") == "complete" and message.get("id") in self.shared:
+        if message.get("type") == "complete" and _GROUPS.serves(self, message.get("id")):
             return  # the same: not complete
         await super().send_message(message)
 
     async def cleanup_operation(self, operation_id: str) -> None:
-        if operation_id in self.shared:
-            self.shared.discard(operation_id)
-            _GROUPS.leave(self, operation_id)
+        _GROUPS.leave(self, operation_id)
         await super().cleanup_operation(operation_id)
 
 
@@ -133,7 +127,6 @@ async def share(info: Any, topic: str, select: Select) -> bool:
             return False
         group = listening.groups[key] = _Group(key, topic, executor, select, ctx)
     _GROUPS.add(group, _Member(handler, operation.id))
-    handler.shared.add(operation.id)
     return True
 
 
@@ -263,6 +256,10 @@ class _Groups:
             topic.task = asyncio.create_task(self._listen(topic))
         await asyncio.shield(topic.ready)
         return topic
+
+    def serves(self, handler: Any, operation_id: Any) -> bool:
+        """Whether a socket's operation is served by a group."""
+        return (id(handler), operation_id) in self.by_member
 
     def add(self, group: _Group, member: _Member) -> None:
         ident = (id(member.handler), member.operation_id)
