@@ -4,7 +4,7 @@ in the same run, one uvicorn worker each, on PostgreSQL with the large demo set.
 
   frontdesk seed-demo --tickets 100000            # once, with FRONTDESK_DATABASE_URL set
   python bench/tickets_list.py --database-url postgres://postgres@127.0.0.1:5432/frontdesk_bench
-  python bench/tickets_list.py ... --profile ours.svg   # py-spy flame graph of ours (needs py-spy)
+  python bench/tickets_list.py ... --profile ours.svg   # py-spy flame graphs (needs py-spy)
 
 Servers run one after the other (never at the same time), in rounds (raw, ours, raw, ours,
 ...); each round is a warm-up then `--seconds` of load from `--connections` keep-alive
@@ -174,7 +174,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--profile", help="write a py-spy flame graph of ours to this file")
+    parser.add_argument(
+        "--profile",
+        help="py-spy of both servers in the last round: ours to this file, raw to NAME.raw.EXT; "
+        "a flame graph, or collapsed stacks if the name ends in .txt",
+    )
     args = parser.parse_args()
     env = environment(args.database_url)
     ours_port, raw_port = free_port(), free_port()
@@ -224,15 +228,20 @@ def main() -> None:
             try:
                 load(port, path, token, args.connections, args.warmup)
                 profiler = None
-                if args.profile and name == "ours" and round_number == args.rounds:
+                if args.profile and round_number == args.rounds:
+                    # ours.svg -> ours.svg and ours.raw.svg; a .txt name: collapsed stacks
+                    stem, dot, suffix = args.profile.rpartition(".")
+                    output = args.profile if name == "ours" else f"{stem}.raw{dot}{suffix}"
+                    form = ["--format", "raw"] if suffix == "txt" else []
                     profiler = subprocess.Popen(
                         [
                             "py-spy",
                             "record",
+                            *form,
                             "--pid",
                             str(server.process.pid),
                             "--output",
-                            args.profile,
+                            output,
                             "--duration",
                             str(int(args.seconds)),
                             "--rate",

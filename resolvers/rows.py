@@ -45,35 +45,50 @@ def model_builder(model: type[M], dialect: str) -> Callable[[Sequence[Any]], M]:
 
 
 def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
+    """The builder as one generated function: a dict display of the instance's state and
+    fields, each value read by index and converted inline, then one `__dict__` update."""
     meta = model._meta
     reverse = meta.fields_db_projection_reverse
-    attributes = [reverse[column] for column in db_columns(model)]
     # The three kinds of fields of _init_from_db: native values as they come; "default"
     # fields through their type; the others through their to_python_value().
-    by_type = [(attr, field.field_type) for _, attr, field in meta.db_default_fields]
-    by_call = [(attr, _converter(field)) for _, attr, field in meta.db_complex_fields]
-    state = {
-        "_partial": False,
-        "_saved_in_db": True,
-        "_custom_generated_pk": meta.db_pk_column not in meta.generated_db_fields,
-    }
-    new = model.__new__
-
-    def build(values: Sequence[Any]) -> M:
-        instance = new(model)
-        fields = instance.__dict__
-        fields.update(state)
-        fields["_await_when_save"] = {}
-        fields.update(zip(attributes, values, strict=False))
-        for attr, field_type in by_type:
-            value = fields[attr]
-            if value is not None and type(value) is not field_type:
-                fields[attr] = field_type(value)
-        for attr, convert in by_call:
-            fields[attr] = convert(fields[attr])
-        return instance
-
-    return build
+    by_type = {attr: field.field_type for _, attr, field in meta.db_default_fields}
+    by_call = {attr: _converter(field) for _, attr, field in meta.db_complex_fields}
+    names: dict[str, Any] = {"new": model.__new__, "model": model, "UTC": UTC, "datetime": datetime}
+    custom_pk = meta.db_pk_column not in meta.generated_db_fields
+    items = [
+        "'_partial': False",
+        "'_saved_in_db': True",
+        f"'_custom_generated_pk': {custom_pk!r}",
+        "'_await_when_save': {}",
+    ]
+    for n, column in enumerate(db_columns(model)):
+        attr = reverse[column]
+        value = f"values[{n}]"
+        if attr in by_type:
+            names[f"t{n}"] = by_type[attr]
+            value = f"(v if (v := {value}) is None or type(v) is t{n} else t{n}(v))"
+        elif attr in by_call:
+            convert = by_call[attr]
+            names[f"c{n}"] = convert
+            zone = getattr(convert, "zone", None)
+            if zone is not None:  # the datetime shortcut of _converter, inline
+                names[f"z{n}"] = zone
+                value = (
+                    f"(v.astimezone(z{n}) if type(v := {value}) is datetime and v.tzinfo is UTC"
+                    f" else c{n}(v))"
+                )
+            else:
+                value = f"c{n}({value})"
+        items.append(f"{attr!r}: {value}")
+    body = ",\n            ".join(items)
+    text = (
+        "def build(values):\n"
+        "    instance = new(model)\n"
+        f"    instance.__dict__.update({{\n            {body}}})\n"
+        "    return instance\n"
+    )
+    exec(text, names)  # noqa: S102 - our own text: field names from the model's metadata
+    return names["build"]  # type: ignore[no-any-return]
 
 
 def _converter(field: Any) -> Callable[[Any], Any]:
@@ -90,6 +105,7 @@ def _converter(field: Any) -> Callable[[Any], Any]:
                 return value.astimezone(zone)
             return slow(value)
 
+        aware.zone = zone  # type: ignore[attr-defined]
         return aware
     if method is CharEnumFieldInstance.to_python_value:
         members = field.enum_type._value2member_map_

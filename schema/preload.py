@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -324,39 +326,39 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
 
 _IDENTITY_SCALARS = {"String": str, "ID": str, "Int": int, "Boolean": bool, "Float": float}
 
+# The request's context while a page is completed (the completion is synchronous); the
+# completers are shared by all requests with the same document.
+_CONTEXT: ContextVar[Context] = ContextVar("frontdesk_fast_context")
 
-@dataclass(frozen=True)
-class _Plain:
-    """An attribute read inline: a value of type `plain` is the answer (`fast` of it, when
-    given); `slow` checks and serializes any other value."""
 
-    attribute: str
-    plain: type
-    slow: Callable[[Any], Any]
-    fast: Callable[[Any], Any] | None = None
+# How a field's value is read from the row ...
 
 
 @dataclass(frozen=True)
-class _Relation:
-    """A preloaded relation (`source._preloaded[name]`), then completed."""
+class _Attribute:
+    name: str
+
+
+@dataclass(frozen=True)
+class _Preloaded:
+    """A preloaded relation: `source._preloaded[name]`."""
 
     name: str
-    complete: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class _Getter:
+    """A field computed by `function(source, ctx)`."""
+
+    function: Callable[[Any, Context], Any]
 
 
 @dataclass(frozen=True)
 class _GlobalId:
-    """A node's global ID: base64 of "Type:" and the primary key (`key`)."""
+    """A node's global ID: base64 of "Type:" and the primary key (`key`), complete as it is."""
 
     prefix: str
     key: str
-
-
-@dataclass(frozen=True)
-class _Call:
-    """Any other field: one function of the row."""
-
-    function: Callable[[Any], Any]
 
 
 @dataclass(frozen=True)
@@ -364,87 +366,134 @@ class _Constant:
     value: Any
 
 
-_Step = _Plain | _Relation | _GlobalId | _Call | _Constant
+_Read = _Attribute | _Preloaded | _Getter | _GlobalId | _Constant
 
 
-_FACTORIES: dict[tuple[Any, ...], Callable[..., Callable[[Any], dict[str, Any]]]] = {}
+# ... and how the value is completed.
 
 
-def _compile(plan: list[tuple[str, _Step]]) -> Callable[[Any], dict[str, Any]]:
-    """One Python function for a plan: each field read inline (no call per plain field), the
-    values in plan order, then the response dict (what the per-field functions did). The
-    code is made once per shape of plan; each request binds it to its own functions."""
-    # What the generated text depends on: response names, kinds, attribute and key names.
-    shape = tuple(
-        (name, type(step).__name__, getattr(step, "attribute", None), getattr(step, "name", None),
-         getattr(step, "key", None), getattr(step, "fast", None) is not None)
-        for name, step in plan
-    )  # fmt: skip
-    factory = _FACTORIES.get(shape)
-    if factory is None:
-        factory = _FACTORIES[shape] = _factory(plan)
-    bound: list[Any] = []
-    for _, step in plan:
-        if isinstance(step, _Plain):
-            bound += [step.plain, step.slow, step.fast]
-        elif isinstance(step, _Relation):
-            bound.append(step.complete)
-        elif isinstance(step, _GlobalId):
-            bound.append(step.prefix)
-        elif isinstance(step, _Call):
-            bound.append(step.function)
-        else:
-            bound.append(step.value)
-    return factory(*bound)
+@dataclass(frozen=True)
+class _AsIs:
+    pass
 
 
-def _factory(plan: list[tuple[str, _Step]]) -> Callable[..., Callable[[Any], dict[str, Any]]]:
-    """`make(<the plan's functions and constants>)` -> the plan's completion function."""
-    parameters: list[str] = []
+@dataclass(frozen=True)
+class _Plain:
+    """A value of type `plain` is the answer (`fast` of it, when given); `slow` checks and
+    serializes any other value."""
+
+    plain: type
+    slow: Callable[[Any], Any]
+    fast: Callable[[Any], Any] | None = None
+
+
+@dataclass(frozen=True)
+class _Object:
+    """An object, completed by its selection's function."""
+
+    complete: Callable[[Any], dict[str, Any]]
+    non_null: bool
+
+
+@dataclass(frozen=True)
+class _Objects:
+    """A list of objects, each completed by the selection's function."""
+
+    complete: Callable[[Any], dict[str, Any]]
+    non_null: bool
+    items_non_null: bool
+
+
+@dataclass(frozen=True)
+class _Function:
+    """Anything else (lists of scalars, JSON, ...): one function of the value."""
+
+    complete: Callable[[Any], Any]
+
+
+_Complete = _AsIs | _Plain | _Object | _Objects | _Function
+
+
+def _null_item() -> Any:
+    raise Unsupported()  # a null in a list of non-null items: the usual way reports it
+
+
+_FACTORIES: dict[str, Callable[..., Callable[[Any], dict[str, Any]]]] = {}
+
+
+def _compile(fields: list[tuple[str, _Read, _Complete]]) -> Callable[[Any], dict[str, Any]]:
+    """One Python function completing a row for a selection: every field read and completed
+    inline (no call per plain field or per nested object), then the response dict. The
+    code is made once per text (`exec`), then bound to this selection's functions."""
+    parameters: dict[str, Any] = {}
     body: list[str] = []
-    if any(isinstance(step, _Relation) for _, step in plan):
+    if any(isinstance(read, _Preloaded) for _, read, _ in fields):
         body.append("preloaded = source.__dict__.get(PRELOADED)")
         body.append("if preloaded is None: raise Unsupported()")
-    for n, (_, step) in enumerate(plan):
-        value = f"v{n}"
-        if isinstance(step, _Plain):
-            parameters += [f"t{n}", f"s{n}", f"g{n}"]
-            body.append(f"{value} = source.{step.attribute}")
-            if step.fast is None:
-                body.append(f"if type({value}) is not t{n}: {value} = s{n}({value})")
-            else:
-                body.append(f"{value} = g{n}({value}) if type({value}) is t{n} else s{n}({value})")
-        elif isinstance(step, _Relation):
-            parameters.append(f"c{n}")
-            body.append(f"if {step.name!r} not in preloaded: raise Unsupported()")
-            body.append(f"{value} = c{n}(preloaded[{step.name!r}])")
-        elif isinstance(step, _GlobalId):
+    if any(isinstance(read, _Getter) for _, read, _ in fields):
+        body.append("ctx = CONTEXT.get()")
+    for n, (_, read, complete) in enumerate(fields):
+        v = f"v{n}"
+        if isinstance(read, _Attribute):
+            body.append(f"{v} = source.{read.name}")
+        elif isinstance(read, _Preloaded):
+            body.append(f"if {read.name!r} not in preloaded: raise Unsupported()")
+            body.append(f"{v} = preloaded[{read.name!r}]")
+        elif isinstance(read, _Getter):
+            parameters[f"r{n}"] = read.function
+            body.append(f"{v} = r{n}(source, ctx)")
+        elif isinstance(read, _GlobalId):
             # base64.b64encode is this call; the key as f"{prefix}{key}" formats it.
-            parameters.append(f"p{n}")
+            parameters[f"p{n}"] = read.prefix
             body.append(
-                f"{value} = b2a_base64((p{n} + str(source.{step.key})).encode(), "
-                "newline=False).decode()"
+                f"{v} = b2a_base64((p{n} + str(source.{read.key})).encode(), newline=False)"
+                ".decode()"
             )
-        elif isinstance(step, _Call):
-            parameters.append(f"f{n}")
-            body.append(f"{value} = f{n}(source)")
         else:
-            parameters.append(f"k{n}")
-            body.append(f"{value} = k{n}")
-    pairs = ", ".join(f"{name!r}: v{n}" for n, (name, _) in enumerate(plan))
+            parameters[f"k{n}"] = read.value
+            body.append(f"{v} = k{n}")
+        if isinstance(complete, _Plain):
+            parameters[f"t{n}"], parameters[f"s{n}"] = complete.plain, complete.slow
+            if complete.fast is None:
+                body.append(f"if type({v}) is not t{n}: {v} = s{n}({v})")
+            else:
+                parameters[f"g{n}"] = complete.fast
+                body.append(f"{v} = g{n}({v}) if type({v}) is t{n} else s{n}({v})")
+        elif isinstance(complete, (_Object, _Objects)):
+            parameters[f"o{n}"] = complete.complete
+            if isinstance(complete, _Object):
+                done = f"{v} = o{n}({v})"
+            elif complete.items_non_null:
+                done = f"{v} = [o{n}(i) if i is not None else null_item() for i in {v}]"
+            else:
+                done = f"{v} = [o{n}(i) if i is not None else None for i in {v}]"
+            if complete.non_null:
+                body.append(f"if {v} is None: raise Unsupported()")
+                body.append(done)
+            else:
+                body.append(f"if {v} is not None: {done}")
+        elif isinstance(complete, _Function):
+            parameters[f"f{n}"] = complete.complete
+            body.append(f"{v} = f{n}({v})")
+    pairs = ", ".join(f"{name!r}: v{n}" for n, (name, _, _) in enumerate(fields))
     body.append(f"return {{{pairs}}}")
     text = "\n".join(
         [f"def make({', '.join(parameters)}):", "    def complete(source):"]
         + [f"        {line}" for line in body]
         + ["    return complete"]
     )
-    names: dict[str, Any] = {
-        "Unsupported": Unsupported,
-        "PRELOADED": PRELOADED,
-        "b2a_base64": binascii.b2a_base64,
-    }
-    exec(text, names)  # noqa: S102 - our own text: identifiers and reprs of names
-    return names["make"]  # type: ignore[no-any-return]
+    factory = _FACTORIES.get(text)
+    if factory is None:
+        names: dict[str, Any] = {
+            "Unsupported": Unsupported,
+            "PRELOADED": PRELOADED,
+            "CONTEXT": _CONTEXT,
+            "b2a_base64": binascii.b2a_base64,
+            "null_item": _null_item,
+        }
+        exec(text, names)  # noqa: S102 - our own text: identifiers and reprs of names
+        factory = _FACTORIES[text] = names["make"]
+    return factory(*parameters.values())
 
 
 def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]] | None:
@@ -466,84 +515,89 @@ def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]]
     return None
 
 
-class _Fast:
-    """One fast completion: per selection a plan of (response name, field function), made on
-    first use and used for every row; graphql-core's field collection; the context."""
+class _Planner:
+    """Makes the completion function of a selection, nested selections first, with the
+    executor's field collection (fragments, aliases, @skip/@include)."""
 
     def __init__(self, executor: Any) -> None:
         self.executor = executor
-        self.ctx = executor.context_value
 
-    def object(self, object_type: GraphQLObjectType, details: Any, source: Any) -> dict[str, Any]:
-        return self._object_completer(object_type, details)(source)
-
-    def _object_completer(
-        self, object_type: GraphQLObjectType, details: Any
-    ) -> Callable[[Any], dict[str, Any]]:
-        compiled: Callable[[Any], dict[str, Any]] | None = None
-
-        def complete(source: Any) -> dict[str, Any]:
-            nonlocal compiled
-            if compiled is None:  # on first use: an empty list never needs a plan
-                compiled = _compile(self._plan(object_type, details))
-            return compiled(source)
-
-        return complete
-
-    def _plan(self, object_type: GraphQLObjectType, details: Any) -> list[tuple[str, _Step]]:
+    def object(self, object_type: GraphQLObjectType, details: Any) -> Callable[[Any], Any]:
         grouped, new_defer_usages, _ = self.executor.collect_subfields(object_type, details)
         if new_defer_usages:
             raise Unsupported()
-        plan: list[tuple[str, _Step]] = []
+        fields: list[tuple[str, _Read, _Complete]] = []
         for response_name, field_details in grouped.items():
             node = field_details[0].node
             name = node.name.value
             if name == "__typename":
-                plan.append((response_name, _Constant(object_type.name)))
+                fields.append((response_name, _Constant(object_type.name), _AsIs()))
                 continue
             if node.arguments:
                 raise Unsupported()
-            field = object_type.fields[name]
-            getter = _getter(object_type, name)
-            plan.append((response_name, self._field(getter, field.type, field_details)))
-        return plan
+            fields.append((response_name, *self._field(object_type, name, field_details)))
+        return _compile(fields)
 
-    def _field(self, getter: Any, graphql_type: Any, details: Any) -> _Step:
+    def _field(
+        self, object_type: GraphQLObjectType, name: str, details: Any
+    ) -> tuple[_Read, _Complete]:
         """How one field of a row is read and completed."""
+        getter = _getter(object_type, name)
+        if getter is _unsupported:
+            raise Unsupported()
+        graphql_type = object_type.fields[name].type
         non_null = isinstance(graphql_type, GraphQLNonNull)
         inner = graphql_type.of_type if non_null else graphql_type
         attribute = getattr(getter, "attribute", None)
-        plain = _IDENTITY_SCALARS.get(inner.name) if isinstance(inner, GraphQLScalarType) else None
-        if attribute is not None and plain is not None and attribute.isidentifier():
-            # The common case, a plain attribute of a plain type: read inline, serialized
-            # only when it is not of the plain type already.
-            serialize = inner.serialize
-            if non_null:
-
-                def required(value: Any) -> Any:
-                    if value is None:
-                        raise Unsupported()
-                    return serialize(value)
-
-                return _Plain(attribute, plain, required)
-
-            def optional(value: Any) -> Any:
-                return None if value is None else serialize(value)
-
-            return _Plain(attribute, plain, optional)
-        complete = self._completer(graphql_type, details)
+        global_id = getattr(getter, "global_id", None)
+        relation = getattr(getter, "relation", None)
+        read: _Read
         if attribute is not None and attribute.isidentifier():
+            read = _Attribute(attribute)
+        elif global_id is not None and non_null and getattr(inner, "name", None) == "ID":
+            return _GlobalId(*global_id), _AsIs()
+        elif relation is not None:
+            read = _Preloaded(relation)
+        else:
+            read = _Getter(getter)
+        if isinstance(read, _Attribute) and isinstance(inner, GraphQLScalarType):
+            plain = _IDENTITY_SCALARS.get(inner.name)
+            if plain is not None:
+                # The common case, a plain attribute of a plain type: serialized only when
+                # it is not of the plain type already.
+                return read, _Plain(plain, self._leaf(inner, non_null))
+        if isinstance(read, _Attribute):
             shortcut = _serializer_shortcut(inner)
             if shortcut is not None:
-                return _Plain(attribute, shortcut[0], complete, shortcut[1])
-        relation = getattr(getter, "relation", None)
-        if relation is not None:
-            return _Relation(relation, complete)
-        global_id = getattr(getter, "global_id", None)
-        if global_id is not None and non_null and getattr(inner, "name", None) == "ID":
-            return _GlobalId(*global_id)
-        ctx = self.ctx
-        return _Call(lambda source: complete(getter(source, ctx)))
+                slow = self._completer(graphql_type, details)
+                return read, _Plain(shortcut[0], slow, shortcut[1])
+        if isinstance(inner, GraphQLObjectType):
+            return read, _Object(self.object(inner, details), non_null)
+        if isinstance(inner, GraphQLList):
+            item = inner.of_type
+            items_non_null = isinstance(item, GraphQLNonNull)
+            if items_non_null:
+                item = item.of_type
+            if isinstance(item, GraphQLObjectType):
+                return read, _Objects(self.object(item, details), non_null, items_non_null)
+        return read, _Function(self._completer(graphql_type, details))
+
+    @staticmethod
+    def _leaf(graphql_type: GraphQLScalarType, non_null: bool) -> Callable[[Any], Any]:
+        serialize = graphql_type.serialize
+        if non_null:
+
+            def required(value: Any) -> Any:
+                if value is None:
+                    raise Unsupported()
+                return serialize(value)
+
+            return required
+
+        def optional(value: Any) -> Any:
+            return None if value is None else serialize(value)
+
+        return optional
 
     def _completer(self, graphql_type: Any, details: Any) -> Callable[[Any], Any]:
         non_null = isinstance(graphql_type, GraphQLNonNull)
@@ -569,7 +623,7 @@ class _Fast:
         elif isinstance(graphql_type, GraphQLEnumType):
             complete = graphql_type.serialize
         elif isinstance(graphql_type, GraphQLObjectType):
-            complete = self._object_completer(graphql_type, details)
+            complete = self.object(graphql_type, details)
         else:
             raise Unsupported()  # interfaces and unions
         if non_null:
@@ -587,6 +641,67 @@ class _Fast:
         return optional
 
 
+def _has_directives(
+    selection_set: SelectionSetNode | None, fragments: dict[str, Any], seen: set[str]
+) -> bool:
+    """Whether a selection uses directives or fragment arguments (@skip/@include: their
+    answer may depend on the variables, so its completer is not kept); `fragments` are the
+    executor's."""
+    if selection_set is None:
+        return False
+    for selection in selection_set.selections:
+        if selection.directives:
+            return True
+        if isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            details = fragments.get(name)  # graphql-core's FragmentDetails
+            if name not in seen and details is not None:
+                seen.add(name)
+                if details.variable_signatures:
+                    return True  # fragment arguments: the selection depends on them too
+                fragment = details.definition
+                if fragment.directives or _has_directives(fragment.selection_set, fragments, seen):
+                    return True
+        elif _has_directives(selection.selection_set, fragments, seen):  # type: ignore[union-attr]
+            return True
+    return False
+
+
+class _Completers:
+    """The completion function of each (connection type, selection) seen lately, kept across
+    requests: the parser cache gives the same document (the same nodes) for the same query
+    text, so a selection's function is made once. An entry keeps its nodes and type (their
+    ids are its key). None: the fast path cannot complete that selection."""
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[tuple[int, ...], tuple[Any, Callable[[Any], Any] | None]] = (
+            OrderedDict()
+        )
+
+    def get(self, executor: Any, object_type: GraphQLObjectType, details: Any) -> Any:
+        nodes = tuple(detail.node for detail in details)
+        key = (id(object_type), *map(id, nodes))
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+            return entry[1]
+        try:
+            complete = _Planner(executor).object(object_type, details)
+        except Unsupported:
+            complete = None
+        fragments = executor.fragments
+        if not any(_has_directives(node.selection_set, fragments, set()) for node in nodes):
+            self.entries[key] = ((object_type, nodes), complete)
+            if len(self.entries) > self.SIZE:
+                self.entries.popitem(last=False)
+        return complete
+
+
+_COMPLETERS = _Completers()
+
+
 class PreloadingExecutor(StrawberryGraphQLCoreExecutionContext):
     """The schema's executor: preloaded pages complete through the fast path."""
 
@@ -601,14 +716,20 @@ class PreloadingExecutor(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         loaded = getattr(result, "page", None) and result.page.preloaded
         if isinstance(result, Connection) and isinstance(loaded, _Loaded):
+            complete = _COMPLETERS.get(self, return_type, field_details_list)
+            token = _CONTEXT.set(self.context_value)
             try:
-                completed = _Fast(self).object(return_type, field_details_list, result)
+                if complete is None:
+                    raise Unsupported()
+                completed = complete(result)
             except Unsupported:
                 loaded.prime_loaders()  # the usual way finds in the loaders what was loaded
             else:
                 global PAGES_COMPLETED_FAST
                 PAGES_COMPLETED_FAST += 1
                 return completed
+            finally:
+                _CONTEXT.reset(token)
         return super().complete_object_value(
             return_type, field_details_list, info, path, result, position_context
         )
