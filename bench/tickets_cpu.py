@@ -5,8 +5,8 @@ one request after the other, on the same database and Tortoise pool.
   python bench/tickets_cpu.py --database-url postgres://postgres@127.0.0.1:5432/frontdesk_bench
   py-spy record --format raw -o cpu.txt -- python bench/tickets_cpu.py --database-url ...
 
-A diagnostic, steadier than tickets_list.py on a shared machine (process CPU time, best of
-three runs): it leaves out what both servers pay alike (uvicorn, the sockets, the load
+A diagnostic, steadier than tickets_list.py on a shared machine (process CPU time, the best
+of several runs of each, interleaved): it leaves out what both servers pay alike (uvicorn, the sockets, the load
 generator) and the effects of concurrency, so its ratio is higher than tickets_list.py's.
 """
 
@@ -63,7 +63,7 @@ async def call(app: Any, path: str, body: bytes, token: str | None = None) -> by
     return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
 
 
-async def measure(database_url: str, requests: int) -> None:
+async def measure(database_url: str, requests: int, rounds: int) -> None:
     from tickets_list import LOGIN, QUERY
     from tickets_raw import create_app as create_raw_app
 
@@ -81,25 +81,29 @@ async def measure(database_url: str, requests: int) -> None:
         ]
         if json.loads(answers[0]) != json.loads(answers[1]):
             raise SystemExit("the two answers differ (see tickets_list.py)")
-        for name, app, path in (("ours", ours, "/graphql"), ("raw", raw, "/tickets")):
+        servers = (("ours", ours, "/graphql"), ("raw", raw, "/tickets"))
+        for _, app, path in servers:
             for _ in range(30):  # warm-up: caches, prepared statements, pool
                 await call(app, path, body, token)
-            runs = []
-            for _ in range(3):
+        runs: dict[str, list[float]] = {name: [] for name, _, _ in servers}
+        for _ in range(rounds):  # interleaved, so that both see the same machine
+            for name, app, path in servers:
                 started = time.process_time()
                 for _ in range(requests):
                     await call(app, path, body, token)
-                runs.append((time.process_time() - started) / requests * 1000)
-            figures[name] = min(runs)
-            shown = ", ".join(f"{run:.2f}" for run in runs)
-            print(f"{name:4} {min(runs):6.2f} ms CPU per request (runs: {shown})", flush=True)
+                runs[name].append((time.process_time() - started) / requests * 1000)
+        for name, figures_of_runs in runs.items():
+            figures[name] = min(figures_of_runs)
+            shown = ", ".join(f"{run:.2f}" for run in sorted(figures_of_runs))
+            print(f"{name:4} {figures[name]:6.2f} ms CPU per request (runs, sorted: {shown})")
     print(f"raw/ours: {figures['raw'] / figures['ours']:.0%}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--requests", type=int, default=100, help="per run")
+    parser.add_argument("--rounds", type=int, default=9, help="runs of each, interleaved")
     args = parser.parse_args()
     os.environ.update(
         FRONTDESK_ENV="production",
@@ -117,7 +121,7 @@ def main() -> None:
         uvloop.install()  # as uvicorn runs both servers
     except ImportError:
         pass
-    asyncio.run(measure(args.database_url, args.requests))
+    asyncio.run(measure(args.database_url, args.requests, args.rounds))
 
 
 if __name__ == "__main__":

@@ -156,6 +156,13 @@ def load(port: int, path: str, token: str, connections: int, seconds: float) -> 
     return float(result.stdout.strip())
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux: /proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 # ---------------------------------------------------------------- the run
 
 
@@ -219,6 +226,7 @@ def main() -> None:
     print(f"same answer from both: {edges} tickets, {len(json.dumps(ours_answer))} bytes")
 
     figures: dict[str, list[float]] = {"raw": [], "ours": []}
+    cpu_figures: dict[str, list[float]] = {"raw": [], "ours": []}
     for round_number in range(1, args.rounds + 1):
         for name, command, port, path in (
             ("raw", raw_command, raw_port, "/tickets"),
@@ -249,17 +257,28 @@ def main() -> None:
                             "--nonblocking",
                         ]  # fmt: skip
                     )
+                cpu_before = cpu_seconds(server.process.pid)
                 rate = load(port, path, token, args.connections, args.seconds)
+                cpu = cpu_seconds(server.process.pid) - cpu_before
                 if profiler is not None:
                     profiler.wait()
             finally:
                 server.stop()
             figures[name].append(rate)
-            print(f"round {round_number} {name:5} {rate:8.1f} req/s", flush=True)
+            per_request = cpu / (rate * args.seconds) * 1000
+            cpu_figures[name].append(per_request)
+            print(
+                f"round {round_number} {name:5} {rate:8.1f} req/s"
+                f"  server CPU {per_request:5.2f} ms/request",
+                flush=True,
+            )
 
     raw_median = statistics.median(figures["raw"])
     ours_median = statistics.median(figures["ours"])
     print(f"\nmedian: raw {raw_median:.1f} req/s, ours {ours_median:.1f} req/s")
+    raw_cpu, ours_cpu = (statistics.median(cpu_figures[name]) for name in ("raw", "ours"))
+    print(f"server CPU per request: raw {raw_cpu:.2f} ms, ours {ours_cpu:.2f} ms")
+    print(f"raw/ours CPU per request: {raw_cpu / ours_cpu:.0%}")
     print(f"ours/raw: {ours_median / raw_median:.0%} (target 60%)")
 
 

@@ -3,7 +3,9 @@
 For statements whose SQL text is built once per shape (resolvers/tenancy.py, the sign-in, the
 contacts join): the columns to select, and a builder that turns a fetched row into the same
 model instance `Model._init_from_db(**row)` makes, without building keyword arguments and
-looping over every field in Python.
+looping over every field in Python. (Equal, not identical: with the default zone UTC, a
+datetime the driver gives in UTC keeps its `datetime.UTC`, where Tortoise copies it into
+`ZoneInfo("UTC")`.)
 """
 
 from __future__ import annotations
@@ -71,12 +73,20 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
             convert = by_call[attr]
             names[f"c{n}"] = convert
             zone = getattr(convert, "zone", None)
-            if zone is not None:  # the datetime shortcut of _converter, inline
+            if zone is not None and _is_utc(zone):
+                # A UTC datetime from the driver is already in the default zone: kept as it
+                # is (datetime.UTC instead of ZoneInfo("UTC"): the same instant, offset and
+                # isoformat), not copied by astimezone.
+                value = f"(v if type(v := {value}) is datetime and v.tzinfo is UTC else c{n}(v))"
+            elif zone is not None:  # the datetime shortcut of _converter, inline
                 names[f"z{n}"] = zone
                 value = (
                     f"(v.astimezone(z{n}) if type(v := {value}) is datetime and v.tzinfo is UTC"
                     f" else c{n}(v))"
                 )
+            elif (members := getattr(convert, "members", None)) is not None:
+                names[f"m{n}"] = members  # the enum shortcut of _converter, inline
+                value = f"(m if (m := m{n}.get(v := {value})) is not None else c{n}(v))"
             else:
                 value = f"c{n}({value})"
         items.append(f"{attr!r}: {value}")
@@ -89,6 +99,11 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
     )
     exec(text, names)  # noqa: S102 - our own text: field names from the model's metadata
     return names["build"]  # type: ignore[no-any-return]
+
+
+def _is_utc(zone: Any) -> bool:
+    """Whether a time zone is UTC itself (no offset, ever)."""
+    return zone is UTC or getattr(zone, "key", None) in ("UTC", "Etc/UTC")
 
 
 def _converter(field: Any) -> Callable[[Any], Any]:
@@ -114,5 +129,6 @@ def _converter(field: Any) -> Callable[[Any], Any]:
             found = members.get(value) if isinstance(value, str) else None
             return found if found is not None else slow(value)
 
+        member.members = members  # type: ignore[attr-defined]
         return member
     return slow

@@ -389,10 +389,14 @@ class _Plain:
 
 @dataclass(frozen=True)
 class _Object:
-    """An object, completed by its selection's function."""
+    """An object, completed by its selection's function. `shared`: a row that many rows
+    reference (a ticket's customer, stage, assignee): completed once per request and
+    selection, the answer kept on the row (its `__dict__`, under the selection's function;
+    rows are the request's own)."""
 
     complete: Callable[[Any], dict[str, Any]]
     non_null: bool
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -461,7 +465,9 @@ def _compile(fields: list[tuple[str, _Read, _Complete]]) -> Callable[[Any], dict
                 body.append(f"{v} = g{n}({v}) if type({v}) is t{n} else s{n}({v})")
         elif isinstance(complete, (_Object, _Objects)):
             parameters[f"o{n}"] = complete.complete
-            if isinstance(complete, _Object):
+            if isinstance(complete, _Object) and complete.shared:
+                done = f"{v} = {v}.__dict__.get(o{n}) or {v}.__dict__.setdefault(o{n}, o{n}({v}))"
+            elif isinstance(complete, _Object):
                 done = f"{v} = o{n}({v})"
             elif complete.items_non_null:
                 done = f"{v} = [o{n}(i) if i is not None else null_item() for i in {v}]"
@@ -572,7 +578,10 @@ class _Planner:
                 slow = self._completer(graphql_type, details)
                 return read, _Plain(shortcut[0], slow, shortcut[1])
         if isinstance(inner, GraphQLObjectType):
-            return read, _Object(self.object(inner, details), non_null)
+            shared = isinstance(read, _Preloaded) and isinstance(
+                RELATIONS.get(object_type.name, {}).get(read.name), One
+            )
+            return read, _Object(self.object(inner, details), non_null, shared)
         if isinstance(inner, GraphQLList):
             item = inner.of_type
             items_non_null = isinstance(item, GraphQLNonNull)
