@@ -100,7 +100,9 @@ async def test_removing_a_contact_that_is_not_there_changes_nothing(client):
     globex = await sign_up(client, "owner@globex.example", company="Globex")
     foreign_customer = await make_customer(client, globex, "Foreign")
     foreign_contact = await make_contact(client, globex, foreign_customer)
-    foreign_ticket = await make_ticket(client, globex, foreign_customer, contactIds=[foreign_contact])
+    foreign_ticket = await make_ticket(
+        client, globex, foreign_customer, contactIds=[foreign_contact]
+    )
     contacts_before = await TicketContact.all().count()
     log_before = await TicketLogEntry.all().count()
     cases = [
