@@ -982,8 +982,8 @@ class TicketsMutation:
         return CreateCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
 
     @mutation(
-        description="Rename a custom field, make it required or not, or add choices to a CHOICE "
-        "field (OWNER, ADMIN).",
+        description="Rename a custom field, make it required or not, or change a CHOICE field's "
+        "choices: add new ones, leave out ones no ticket has (OWNER, ADMIN).",
         permission_classes=[IsAdmin],
     )
     async def update_custom_field(
