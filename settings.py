@@ -71,7 +71,9 @@ class Settings(BaseSettings):
     @classmethod
     def _smtp(cls, value: str | None) -> str | None:
         if value and not value.startswith(("smtp://", "smtps://", "smtp+starttls://")):
-            raise ValueError("must be smtp://, smtp+starttls:// or smtps://[USER:PASSWORD@]HOST[:PORT]")
+            raise ValueError(
+                "must be smtp://, smtp+starttls:// or smtps://[USER:PASSWORD@]HOST[:PORT]"
+            )
         return value or None
 
     @field_validator("push_url")
@@ -144,7 +146,6 @@ class Settings(BaseSettings):
     @property
     def graphiql_enabled(self) -> bool:
         return not self.production if self.graphiql is None else self.graphiql
-
 
 
 def load_settings() -> Settings:

@@ -74,7 +74,8 @@ class TicketCounter(Model):
 
 
 class CustomField(Model):
-    """A field the company's admins defined for its tickets' parameters."""
+    """A field the company's admins defined for its tickets' parameters; an archived one is
+    no longer offered nor required, and the values tickets have keep."""
 
     id = fields.IntField(primary_key=True)
     company: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -88,6 +89,7 @@ class CustomField(Model):
     choices = fields.JSONField(default=list)
     position = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
+    archived_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "custom_field"

@@ -237,9 +237,9 @@ async def reassert(user_ids: set[int]) -> None:
     in a Redis restart, and a grace period ran out) get their chosen status back."""
     if not user_ids:
         return
-    stale = await Presence.filter(
-        user_id__in=list(user_ids), shown=PresenceStatus.OFFLINE
-    ).exclude(chosen=PresenceStatus.OFFLINE)
+    stale = await Presence.filter(user_id__in=list(user_ids), shown=PresenceStatus.OFFLINE).exclude(
+        chosen=PresenceStatus.OFFLINE
+    )
     events = []
     for row in stale:
         async with in_transaction():

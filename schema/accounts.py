@@ -113,9 +113,7 @@ class LogoutPayload:
     errors: list[UserError] = strawberry.field(default_factory=list, description="Always empty.")
 
 
-@strawberry.type(
-    description="The invited user; the invitation mail carries his one-time token."
-)
+@strawberry.type(description="The invited user; the invitation mail carries his one-time token.")
 class InviteUserPayload:
     user: User | None = strawberry.field(default=None, description="The new, passwordless user.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
@@ -254,9 +252,7 @@ class AccountsQuery:
         after: str | None = None,
         presence: list[PresenceStatus] | None = None,
     ) -> Connection[User]:
-        page = await accounts.list_users(
-            info.context, first=first, after=after, presence=presence
-        )
+        page = await accounts.list_users(info.context, first=first, after=after, presence=presence)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The languages you can switch to with setLanguage.")

@@ -71,6 +71,18 @@ def decode_id(info: Info, global_id: str, expected: type[ModelNode], field: str)
         raise DomainError("NOT_FOUND", field) from None
 
 
+def decode_uuid(info: Info, global_id: str, expected: type[ModelNode], field: str) -> uuid.UUID:
+    """The UUID primary key inside a global ID of type `expected` (Document); anything else
+    is NOT_FOUND."""
+    found = node_type(info, str(global_id))
+    if found is None or found[0] is not expected:
+        raise DomainError("NOT_FOUND", field)
+    try:
+        return uuid.UUID(found[1])
+    except ValueError:
+        raise DomainError("NOT_FOUND", field) from None
+
+
 @strawberry.type
 class NodeQuery:
     @strawberry.field(

@@ -21,7 +21,7 @@ from resolvers.tickets import audit, documents, fields, items, listing, live, re
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
 from schema.customers import ContactPerson, Customer
 from schema.loaders import make_loaders
-from schema.nodes import decode_id, decode_ids
+from schema.nodes import decode_id, decode_ids, decode_uuid
 from schema.preload import preload
 from subscriptions.bus import current_bus
 from subscriptions.events import company_topic
@@ -78,8 +78,14 @@ class CustomField(ModelNode):
     key: str = strawberry.field(description="The key in Ticket.parameters, such as 'order_no'.")
     label: str = strawberry.field(description="What a form shows.")
     kind: CustomFieldKind = strawberry.field(description="The type of its values.")
-    required: bool = strawberry.field(description="Whether every ticket must have a value.")
+    required: bool = strawberry.field(
+        description="Whether every new or changed ticket must have a value."
+    )
     choices: list[str] = strawberry.field(description="The values a CHOICE field allows.")
+    archived_at: datetime | None = strawberry.field(
+        description="When it was archived (no longer offered nor required; tickets keep their "
+        "values); null while in use."
+    )
 
 
 @strawberry.type(description="Something to do for a ticket.")
@@ -152,8 +158,9 @@ class TicketLogEntry(ModelNode):
     __model__ = models.TicketLogEntry
 
     action: str = strawberry.field(
-        description="CREATED, UPDATED, STAGE_CHANGED, ASSIGNED, CONTACT_ADDED, TASK_ADDED, "
-        "TASK_UPDATED, LINK_ADDED, NOTE_ADDED, DOCUMENT_ADDED or PARAMETERS_CHANGED."
+        description="CREATED, UPDATED, STAGE_CHANGED, ASSIGNED, CONTACT_ADDED, "
+        "CONTACT_REMOVED, TASK_ADDED, TASK_UPDATED, TASK_DELETED, LINK_ADDED, LINK_REMOVED, "
+        "NOTE_ADDED, DOCUMENT_ADDED, DOCUMENT_DELETED or PARAMETERS_CHANGED."
     )
     changes: JSON = strawberry.field(
         description='Per field {"before": ..., "after": ...}; people and stages by name.'
@@ -386,6 +393,11 @@ class UpdateTicketInput:
     description: str | None = strawberry.field(default=UNSET, description="A new description.")
     importance: Importance | None = strawberry.field(default=UNSET, description="New importance.")
     source: TicketSource | None = strawberry.field(default=UNSET, description="A new source.")
+    customer_id: strawberry.ID | None = strawberry.field(
+        default=UNSET,
+        description="Another of your customers; the old customer's contact persons and "
+        "requester leave the ticket (give `requesterId` to set a new requester).",
+    )
     requester_id: strawberry.ID | None = strawberry.field(
         default=UNSET, description="A new requester; null for none."
     )
@@ -411,6 +423,12 @@ class AddTicketContactInput:
     contact_id: strawberry.ID = strawberry.field(description="A contact of its customer.")
 
 
+@strawberry.input(description="A contact person to take off a ticket.")
+class RemoveTicketContactInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    contact_id: strawberry.ID = strawberry.field(description="A contact involved in it.")
+
+
 @strawberry.input(description="A new task on an open ticket.")
 class AddTicketTaskInput:
     ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
@@ -432,6 +450,11 @@ class UpdateTicketTaskInput:
     )
 
 
+@strawberry.input(description="A task to delete.")
+class DeleteTicketTaskInput:
+    task_id: strawberry.ID = strawberry.field(description="A task of an open ticket.")
+
+
 @strawberry.input(description="A link from a ticket.")
 class AddTicketLinkInput:
     ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
@@ -441,6 +464,11 @@ class AddTicketLinkInput:
         "http(s) address."
     )
     label: str | None = strawberry.field(default=None, description="What to show for it.")
+
+
+@strawberry.input(description="A link to remove from its ticket.")
+class RemoveTicketLinkInput:
+    link_id: strawberry.ID = strawberry.field(description="The link.")
 
 
 @strawberry.input(description="An internal note on a ticket.")
@@ -468,12 +496,41 @@ class CreateCustomFieldInput:
     )
 
 
+@strawberry.input(description="Changes to a custom field; fields left out stay as they are.")
+class UpdateCustomFieldInput:
+    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+    label: str | None = strawberry.field(default=None, description="A new label.")
+    required: bool | None = strawberry.field(
+        default=None, description="Required or not (checked when a ticket is created or changed)."
+    )
+    choices: list[str] | None = strawberry.field(
+        default=None,
+        description="Only for CHOICE: all of its values, in order. New ones are added; a value "
+        "that tickets have cannot be left out (CHOICE_IN_USE).",
+    )
+
+
+@strawberry.input(description="A custom field to archive.")
+class ArchiveCustomFieldInput:
+    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+
+
+@strawberry.input(description="An archived custom field to bring back.")
+class RestoreCustomFieldInput:
+    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+
+
 @strawberry.input(description="A file to attach to a ticket (GraphQL multipart request).")
 class AttachDocumentInput:
     ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
     file: Upload = strawberry.field(
         description="Up to 10 MB: pdf, png, jpg, gif, txt, csv, docx, xlsx or odt."
     )
+
+
+@strawberry.input(description="A document to delete, with its file.")
+class DeleteDocumentInput:
+    document_id: strawberry.ID = strawberry.field(description="The document.")
 
 
 @strawberry.type(description="The stage after the change.")
@@ -530,6 +587,12 @@ class AddTicketContactPayload:
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
+@strawberry.type(description="The ticket without the contact person.")
+class RemoveTicketContactPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
 @strawberry.type(description="The ticket with its new parameters.")
 class SetTicketParametersPayload:
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
@@ -549,9 +612,21 @@ class UpdateTicketTaskPayload:
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
+@strawberry.type(description="The ticket without the task.")
+class DeleteTicketTaskPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
 @strawberry.type(description="The new link and its ticket.")
 class AddTicketLinkPayload:
     link: TicketLink | None = strawberry.field(default=None, description="The link.")
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The ticket without the link.")
+class RemoveTicketLinkPayload:
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
@@ -566,6 +641,30 @@ class AddTicketNotePayload:
 @strawberry.type(description="The new custom field.")
 class CreateCustomFieldPayload:
     custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The changed custom field.")
+class UpdateCustomFieldPayload:
+    custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The archived custom field.")
+class ArchiveCustomFieldPayload:
+    custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The custom field, in use again.")
+class RestoreCustomFieldPayload:
+    custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The ticket without the document.")
+class DeleteDocumentPayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
@@ -620,11 +719,12 @@ class TicketsQuery:
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
-        description="The custom fields of your company's tickets.",
+        description="The custom fields of your company's tickets: the ones in use, or with "
+        "`includeArchived` the archived ones too.",
         permission_classes=[IsAuthenticated],
     )
-    async def custom_fields(self, info: Info) -> list[CustomField]:
-        return await fields.list_custom_fields(info.context)  # type: ignore[return-value]
+    async def custom_fields(self, info: Info, include_archived: bool = False) -> list[CustomField]:
+        return await fields.list_custom_fields(info.context, include_archived)  # type: ignore[return-value]
 
 
 @strawberry.type
@@ -704,6 +804,8 @@ class TicketsMutation:
             changes.importance = input.importance
         if _given(input.source) and input.source is not None:
             changes.source = input.source
+        if _given(input.customer_id) and input.customer_id is not None:
+            changes.customer_id = decode_id(info, input.customer_id, Customer, "customerId")
         if _given(input.requester_id):
             changes.requester_given = True
             if input.requester_id is not None:
@@ -753,6 +855,20 @@ class TicketsMutation:
         )
         return AddTicketContactPayload(ticket=ticket)  # type: ignore[arg-type]
 
+    @mutation(
+        description="Take a contact person off a ticket (he stays the customer's contact).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def remove_ticket_contact(
+        self, info: Info, input: RemoveTicketContactInput
+    ) -> RemoveTicketContactPayload:
+        ticket = await records.remove_ticket_contact(
+            info.context,
+            decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            decode_id(info, input.contact_id, ContactPerson, "contactId"),
+        )
+        return RemoveTicketContactPayload(ticket=ticket)  # type: ignore[arg-type]
+
     @mutation(description="Add a task to an open ticket.", permission_classes=[IsAuthenticated])
     async def add_ticket_task(self, info: Info, input: AddTicketTaskInput) -> AddTicketTaskPayload:
         task, ticket = await items.add_ticket_task(
@@ -784,6 +900,18 @@ class TicketsMutation:
         return UpdateTicketTaskPayload(task=task)  # type: ignore[arg-type]
 
     @mutation(
+        description="Delete a task of an open ticket (its log keeps what it was).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def delete_ticket_task(
+        self, info: Info, input: DeleteTicketTaskInput
+    ) -> DeleteTicketTaskPayload:
+        ticket = await items.delete_ticket_task(
+            info.context, decode_id(info, input.task_id, TicketTask, "taskId")
+        )
+        return DeleteTicketTaskPayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
         description="Link a ticket to another ticket, a chat or a web address.",
         permission_classes=[IsAuthenticated],
     )
@@ -800,6 +928,18 @@ class TicketsMutation:
             label=input.label,
         )
         return AddTicketLinkPayload(link=link, ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Remove a link from a ticket (its log keeps what it pointed to).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def remove_ticket_link(
+        self, info: Info, input: RemoveTicketLinkInput
+    ) -> RemoveTicketLinkPayload:
+        ticket = await items.remove_ticket_link(
+            info.context, decode_id(info, input.link_id, TicketLink, "linkId")
+        )
+        return RemoveTicketLinkPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(description="Add an internal note to a ticket.", permission_classes=[IsAuthenticated])
     async def add_ticket_note(self, info: Info, input: AddTicketNoteInput) -> AddTicketNotePayload:
@@ -842,6 +982,50 @@ class TicketsMutation:
         return CreateCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
 
     @mutation(
+        description="Rename a custom field, make it required or not, or change a CHOICE field's "
+        "choices: add new ones, leave out ones no ticket has (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def update_custom_field(
+        self, info: Info, input: UpdateCustomFieldInput
+    ) -> UpdateCustomFieldPayload:
+        field = await fields.update_custom_field(
+            info.context,
+            decode_id(info, input.custom_field_id, CustomField, "customFieldId"),
+            label=input.label,
+            required=input.required,
+            choices=input.choices,
+        )
+        return UpdateCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Archive a custom field: forms no longer offer it, new and changed tickets "
+        "no longer need it, tickets keep their values (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def archive_custom_field(
+        self, info: Info, input: ArchiveCustomFieldInput
+    ) -> ArchiveCustomFieldPayload:
+        field = await fields.archive_custom_field(
+            info.context, decode_id(info, input.custom_field_id, CustomField, "customFieldId")
+        )
+        return ArchiveCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Bring an archived custom field back into use (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def restore_custom_field(
+        self, info: Info, input: RestoreCustomFieldInput
+    ) -> RestoreCustomFieldPayload:
+        field = await fields.archive_custom_field(
+            info.context,
+            decode_id(info, input.custom_field_id, CustomField, "customFieldId"),
+            archived=False,
+        )
+        return RestoreCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
+
+    @mutation(
         description="Attach a file to a ticket (send it as a GraphQL multipart request).",
         permission_classes=[IsAuthenticated],
     )
@@ -860,6 +1044,18 @@ class TicketsMutation:
             # strawberry leaves the request's uploaded files open: close this one's spool.
             await upload.close()
         return AttachDocumentPayload(document=document)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Delete a document and its file (the ticket's log keeps its name).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def delete_document(
+        self, info: Info, input: DeleteDocumentInput
+    ) -> DeleteDocumentPayload:
+        ticket = await documents.delete_document(
+            info.context, decode_uuid(info, input.document_id, Document, "documentId")
+        )
+        return DeleteDocumentPayload(ticket=ticket)  # type: ignore[arg-type]
 
 
 @strawberry.type(description="Something happened to a ticket.")

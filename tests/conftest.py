@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from aerich.models import Aerich
 from tortoise import Tortoise
 from tortoise.contrib.test import truncate_all_models
 
@@ -61,9 +62,21 @@ async def app(database: None) -> AsyncIterator[Any]:
     await app.state.realtime.stop()
 
 
+async def empty_tables() -> None:
+    """Empty the tables of every model but aerich's migration history: a later session on the
+    same PostgreSQL database must find its migrations applied, not run them again."""
+    models = [m for m in Tortoise.apps.get_models_iterable() if m is not Aerich]
+    db = models[0]._meta.db
+    if db.capabilities.dialect == "postgres":
+        tables = ", ".join(f'"{model._meta.db_table}"' for model in models)
+        await db.execute_script(f"TRUNCATE {tables} CASCADE")
+    else:  # SQLite: a new file each session, its history goes with it
+        await truncate_all_models()
+
+
 @pytest.fixture(autouse=True)
 async def clean_state(app: Any) -> AsyncIterator[None]:
-    await truncate_all_models()
+    await empty_tables()
     await ratelimit.login_limiter().reset()
     await app.state.realtime.liveness.reset()
     yield

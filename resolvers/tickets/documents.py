@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
+import logging
 import re
 import time
 import uuid
@@ -14,9 +16,10 @@ from typing import Protocol
 from tortoise.transactions import in_transaction
 
 from models.accounts import User
-from models.tickets import Document
+from models.tickets import Document, Ticket
 from resolvers.context import Context
 from resolvers.errors import DomainError
+from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
@@ -44,6 +47,7 @@ ALLOWED_TYPES: dict[str, tuple[str, bytes | None]] = {
     "odt": ("application/vnd.oasis.opendocument.text", b"PK\x03\x04"),
 }
 _UNSAFE = re.compile(r"[^\w.\- ()]+")
+logger = logging.getLogger("frontdesk.documents")
 
 
 class Readable(Protocol):
@@ -107,6 +111,36 @@ async def attach_document(
         raise
     queue_event(ctx, ticket, "DOCUMENT_ADDED")
     return document
+
+
+async def delete_document(ctx: Context, document_id: uuid.UUID) -> Ticket:
+    """Remove a document from its ticket; its file goes once the removal has committed."""
+    ctx.require_user()
+    async with in_transaction():
+        document = (
+            await company_scope(ctx, Document).select_for_update().get_or_none(id=document_id)
+        )
+        if document is None:
+            raise DomainError("NOT_FOUND", "documentId")
+        ticket = await ticket_in_company(ctx, document.ticket_id, "documentId")
+        await document.delete()
+        await ticket.save(update_fields=["updated_at"])
+        await audit.record(
+            ctx, ticket, "DOCUMENT_DELETED", {"document": change(document.filename, None)}
+        )
+    path = storage_dir() / document.stored_name
+    ctx.after_commit.append(lambda: remove_stored_file(path))
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket
+
+
+async def remove_stored_file(path: Path) -> None:
+    """Delete a stored file; one that is already gone is fine."""
+    try:
+        await asyncio.to_thread(path.unlink, missing_ok=True)
+    except OSError:
+        # The row is gone and the change committed: a file left behind is only disk space.
+        logger.warning("could not delete the stored file %s", path.name, exc_info=True)
 
 
 def _signature(document_id: str, user_id: int, expires: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -22,12 +22,29 @@ from resolvers.validation import clean_text
 ADMINS = (Role.OWNER, Role.ADMIN)
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 TEXT_MAX = 255
+LABEL_MAX = 200
 MAX_CHOICES = 100
 
 
-async def list_custom_fields(ctx: Context) -> list[CustomField]:
+async def list_custom_fields(ctx: Context, include_archived: bool = False) -> list[CustomField]:
+    """The company's custom fields in their order; archived ones only when asked for."""
     ctx.require_user()
-    return list(await company_scope(ctx, CustomField).order_by("position", "id"))
+    query = company_scope(ctx, CustomField)
+    if not include_archived:
+        query = query.filter(archived_at__isnull=True)
+    return list(await query.order_by("position", "id"))
+
+
+def _clean_choices(kind: FieldKind, choices: Sequence[str] | None) -> list[str]:
+    """A CHOICE field's choices, or none for the other kinds."""
+    if kind != FieldKind.CHOICE:
+        if choices:
+            raise DomainError("INVALID_CHOICES", "choices", max=MAX_CHOICES)
+        return []
+    clean = [clean_text(c, "choices", max_length=TEXT_MAX) for c in choices or []]
+    if not clean or len(clean) > MAX_CHOICES or len(set(clean)) != len(clean):
+        raise DomainError("INVALID_CHOICES", "choices", max=MAX_CHOICES)
+    return clean
 
 
 async def create_custom_field(
@@ -44,16 +61,8 @@ async def create_custom_field(
     key = (key or "").strip()
     if not _KEY.match(key):
         raise DomainError("INVALID_KEY", "key")
-    label = clean_text(label, "label", max_length=200)
-    clean_choices: list[str] = []
-    if kind == FieldKind.CHOICE:
-        clean_choices = [clean_text(c, "choices", max_length=TEXT_MAX) for c in choices or []]
-        if not clean_choices or len(clean_choices) > MAX_CHOICES:
-            raise DomainError("INVALID_CHOICES", "choices", max=MAX_CHOICES)
-        if len(set(clean_choices)) != len(clean_choices):
-            raise DomainError("INVALID_CHOICES", "choices", max=MAX_CHOICES)
-    elif choices:
-        raise DomainError("INVALID_CHOICES", "choices", max=MAX_CHOICES)
+    label = clean_text(label, "label", max_length=LABEL_MAX)
+    clean_choices = _clean_choices(kind, choices)
     try:
         async with in_transaction():
             if await company_scope(ctx, CustomField).filter(key=key).exists():
@@ -70,6 +79,59 @@ async def create_custom_field(
             )
     except IntegrityError:
         raise DomainError("KEY_TAKEN", "key") from None
+
+
+async def _field_to_change(ctx: Context, field_id: int) -> CustomField:
+    """A custom field of the caller's company, locked for the transaction on PostgreSQL."""
+    field = await company_scope(ctx, CustomField).select_for_update().get_or_none(id=field_id)
+    if field is None:
+        raise DomainError("NOT_FOUND", "customFieldId")
+    return field
+
+
+async def update_custom_field(
+    ctx: Context,
+    field_id: int,
+    *,
+    label: str | None = None,
+    required: bool | None = None,
+    choices: Sequence[str] | None = None,
+) -> CustomField:
+    """Rename a field, make it required or not, or change a CHOICE field's choices (OWNER,
+    ADMIN). A choice that tickets have stays: those tickets must change first."""
+    ctx.require_role(*ADMINS)
+    if label is not None:
+        label = clean_text(label, "label", max_length=LABEL_MAX)
+    async with in_transaction():
+        field = await _field_to_change(ctx, field_id)
+        if label is not None:
+            field.label = label
+        if required is not None:
+            field.required = required
+        if choices is not None:
+            clean = _clean_choices(field.kind, choices)
+            dropped = [choice for choice in field.choices if choice not in clean]
+            used = dropped and await TicketParameter.filter(
+                company_id=ctx.company_id, field_id=field.pk, value__in=dropped
+            ).distinct().values_list("value", flat=True)
+            if used:
+                in_use = ", ".join(sorted(str(value) for value in used))
+                raise DomainError("CHOICE_IN_USE", "choices", choices=in_use)
+            field.choices = clean
+        await field.save()
+    return field
+
+
+async def archive_custom_field(ctx: Context, field_id: int, archived: bool = True) -> CustomField:
+    """Archive a field (no longer offered nor required; tickets keep their values), or bring
+    it back (OWNER, ADMIN)."""
+    ctx.require_role(*ADMINS)
+    async with in_transaction():
+        field = await _field_to_change(ctx, field_id)
+        if archived != (field.archived_at is not None):
+            field.archived_at = datetime.now(UTC) if archived else None
+            await field.save(update_fields=["archived_at"])
+    return field
 
 
 def canonical(field: CustomField, value: Any, where: str) -> tuple[Any, str]:
@@ -115,13 +177,17 @@ class CleanParameters:
 
 
 async def clean_parameters(
-    ctx: Context, parameters: Any, field: str = "parameters"
+    ctx: Context, parameters: Any, field: str = "parameters", current: dict[str, Any] | None = None
 ) -> CleanParameters:
-    """A ticket's parameters, checked against the company's custom fields."""
+    """A ticket's parameters, checked against the company's custom fields.
+
+    `current` are the ticket's parameters so far: the values of archived fields take no
+    change but may be cleared, and they stay when the new parameters leave them out."""
     if parameters is None:
         parameters = {}
     if not isinstance(parameters, dict):
         raise DomainError("INVALID_PARAMETERS", field)
+    current = current or {}
     fields = {f.key: f for f in await company_scope(ctx, CustomField).all()}
     values: dict[str, Any] = {}
     rows: list[tuple[int, str]] = []
@@ -133,10 +199,19 @@ async def clean_parameters(
         if value is None or value == "":
             continue
         kept, text = canonical(custom, value, where)
+        if custom.archived_at is not None and (
+            key not in current or canonical(custom, current[key], where)[1] != text
+        ):
+            raise DomainError("FIELD_ARCHIVED", where)
         values[key] = kept
         rows.append((custom.pk, text))
     for key, custom in fields.items():
-        if custom.required and key not in values:
+        if custom.archived_at is not None:
+            if key not in parameters and key in current:
+                kept, text = canonical(custom, current[key], f"{field}.{key}")
+                values[key] = kept
+                rows.append((custom.pk, text))
+        elif custom.required and key not in values:
             raise DomainError("REQUIRED", f"{field}.{key}")
     return CleanParameters(values=values, rows=rows)
 

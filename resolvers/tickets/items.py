@@ -122,6 +122,21 @@ async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -
     return task
 
 
+async def delete_ticket_task(ctx: Context, task_id: int) -> Ticket:
+    """Delete a task of an open ticket; the ticket's log keeps what it was."""
+    ctx.require_user()
+    async with in_transaction():
+        task = await company_scope(ctx, TicketTask).select_for_update().get_or_none(id=task_id)
+        if task is None:
+            raise DomainError("NOT_FOUND", "taskId")
+        ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
+        await task.delete()
+        await Ticket.filter(id=ticket.pk).update(updated_at=now())
+        await audit.record(ctx, ticket, "TASK_DELETED", {"task": change(task.title, None)})
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket
+
+
 def _clean_url(value: str) -> str:
     text = (value or "").strip()
     if not text:
@@ -175,6 +190,23 @@ async def add_ticket_link(
         )
     queue_event(ctx, ticket, "UPDATED")
     return link, ticket
+
+
+async def remove_ticket_link(ctx: Context, link_id: int) -> Ticket:
+    """Remove a link from a ticket; the ticket's log keeps what it pointed to."""
+    ctx.require_user()
+    async with in_transaction():
+        link = await company_scope(ctx, TicketLink).select_for_update().get_or_none(id=link_id)
+        if link is None:
+            raise DomainError("NOT_FOUND", "linkId")
+        ticket = await ticket_in_company(ctx, link.ticket_id, "linkId")
+        await link.delete()
+        await Ticket.filter(id=ticket.pk).update(updated_at=now())
+        await audit.record(
+            ctx, ticket, "LINK_REMOVED", {"link": change(f"{link.kind.value} {link.target}", None)}
+        )
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket
 
 
 async def add_ticket_note(ctx: Context, *, ticket_id: int, body: str) -> tuple[TicketNote, Ticket]:

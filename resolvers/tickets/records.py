@@ -189,16 +189,38 @@ class TicketChanges:
     description: str | None = None
     importance: Importance | None = None
     source: TicketSource | None = None
+    customer_id: int | None = None
     requester_id: int | None = None
     requester_given: bool = False
 
 
+async def _give_to_customer(ctx: Context, ticket: Ticket, customer_id: int) -> dict[str, Any]:
+    """Move a ticket to another customer of the company (inside the change's transaction);
+    the old customer's contact persons and requester leave it. What to log."""
+    customer = await get_in_company(ctx, Customer, customer_id, "customerId")
+    before = await Customer.get(id=ticket.customer_id)
+    logged: dict[str, Any] = {"customer": change(before.name, customer.name)}
+    involved = await TicketContact.filter(ticket_id=ticket.pk).values_list("contact_id", flat=True)
+    if involved:
+        names = [c.name for c in await ContactPerson.filter(id__in=involved).order_by("name")]
+        await TicketContact.filter(ticket_id=ticket.pk).delete()
+        logged["contacts"] = change(names, [])
+    if ticket.requester_id is not None:
+        requester = await ContactPerson.get_or_none(id=ticket.requester_id)
+        logged["requester"] = change(requester.name if requester else None, None)
+        ticket.requester_id = None
+    ticket.customer_id = customer.pk
+    return logged
+
+
 async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) -> Ticket:
-    """Change a ticket's title, description, importance, source or requester."""
+    """Change a ticket's title, description, importance, source, customer or requester."""
     ctx.require_user()
     async with in_transaction():
         ticket = await ticket_in_company(ctx, ticket_id)
         logged: dict[str, Any] = {}
+        if changes.customer_id is not None and changes.customer_id != ticket.customer_id:
+            logged.update(await _give_to_customer(ctx, ticket, changes.customer_id))
         if changes.title is not None:
             title = clean_text(changes.title, "title", max_length=TITLE_MAX)
             if title != ticket.title:
@@ -222,9 +244,9 @@ async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) ->
                 (after,) = await _contacts_of(
                     ctx, ticket.customer_id, [changes.requester_id], "requesterId"
                 )
-            logged["requester"] = change(
-                before.name if before else None, after.name if after else None
-            )
+            # A new customer cleared the requester: the log keeps the one before that.
+            before_name = logged.get("requester", {}).get("before", before.name if before else None)
+            logged["requester"] = change(before_name, after.name if after else None)
             ticket.requester_id = changes.requester_id
         if logged:
             await ticket.save()
@@ -298,13 +320,27 @@ async def add_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> T
     return ticket
 
 
+async def remove_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> Ticket:
+    """Take a contact person off a ticket (he stays the customer's contact person)."""
+    ctx.require_user()
+    async with in_transaction():
+        ticket = await ticket_in_company(ctx, ticket_id)
+        contact = await get_in_company(ctx, ContactPerson, contact_id, "contactId")
+        if not await TicketContact.filter(ticket_id=ticket.pk, contact_id=contact.pk).delete():
+            raise DomainError("NOT_FOUND", "contactId")
+        await Ticket.filter(id=ticket.pk).update(updated_at=now())
+        await audit.record(ctx, ticket, "CONTACT_REMOVED", {"contact": change(contact.name, None)})
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket
+
+
 async def set_ticket_parameters(ctx: Context, ticket_id: int, parameters: Any) -> Ticket:
     """Replace a ticket's parameters, checked against the company's custom fields."""
     ctx.require_user()
-    clean = await clean_parameters(ctx, parameters)
     async with in_transaction():
         ticket = await ticket_in_company(ctx, ticket_id)
         before = dict(ticket.parameters or {})
+        clean = await clean_parameters(ctx, parameters, current=before)
         logged = {
             key: change(before.get(key), clean.values.get(key))
             for key in sorted(set(before) | set(clean.values))

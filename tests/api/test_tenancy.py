@@ -160,14 +160,21 @@ TICKETS_CROSS_COMPANY = {
     "moveTicket": _mutation("moveTicket", "ticketId: $id, stageId: $id"),
     "assignTicket": _mutation("assignTicket", "ticketId: $id"),
     "addTicketContact": _mutation("addTicketContact", "ticketId: $id, contactId: $id"),
+    "removeTicketContact": _mutation("removeTicketContact", "ticketId: $id, contactId: $id"),
     "addTicketTask": _mutation("addTicketTask", 'ticketId: $id, title: "X"'),
     "updateTicketTask": _mutation("updateTicketTask", "taskId: $id, done: true"),
+    "deleteTicketTask": _mutation("deleteTicketTask", "taskId: $id"),
     "addTicketLink": _mutation(
         "addTicketLink", 'ticketId: $id, kind: URL, target: "https://x.example"'
     ),
+    "removeTicketLink": _mutation("removeTicketLink", "linkId: $id"),
     "addTicketNote": _mutation("addTicketNote", 'ticketId: $id, body: "X"'),
     "setTicketParameters": _mutation("setTicketParameters", "ticketId: $id, parameters: {}"),
     "attachDocument": "multipart",
+    "deleteDocument": _mutation("deleteDocument", "documentId: $id"),
+    "updateCustomField": _mutation("updateCustomField", 'customFieldId: $id, label: "X"'),
+    "archiveCustomField": _mutation("archiveCustomField", "customFieldId: $id"),
+    "restoreCustomField": _mutation("restoreCustomField", "customFieldId: $id"),
     "tickets": "query Q($id: ID!) { tickets(filter: {customerIds: [$id]}) { totalCount } }",
     "customers": "query Q($id: ID!) { customers(representativeIds: [$id]) { totalCount } }",
     "contracts": "query Q($id: ID!) { contracts(customerIds: [$id]) { totalCount } }",
@@ -189,6 +196,33 @@ async def _globex_objects(client, globex):
         {"t": ticket["id"]},
         token=globex.token,
     )
+    link = await gql(
+        client,
+        "mutation M($t: ID!) { addTicketLink(input: {ticketId: $t, kind: URL, target: "
+        '"https://x.example"}) { link { id } } }',
+        {"t": ticket["id"]},
+        token=globex.token,
+    )
+    document = await client.post(
+        "/graphql",
+        data={
+            "operations": json.dumps(
+                {
+                    "query": ATTACH.replace("{ errors { code } }", "{ document { id } }"),
+                    "variables": {"id": ticket["id"], "file": None},
+                }
+            ),
+            "map": json.dumps({"0": ["variables.file"]}),
+        },
+        files={"0": ("a.txt", b"hello", "text/plain")},
+        headers={"Authorization": f"Bearer {globex.token}"},
+    )
+    field = await gql(
+        client,
+        'mutation { createCustomField(input: {key: "plan", label: "Plan", kind: TEXT}) '
+        "{ customField { id } } }",
+        token=globex.token,
+    )
     contract = await gql(
         client,
         'mutation M($c: ID!) { createContract(input: {customerId: $c, startsOn: "2026-01-01", '
@@ -202,6 +236,9 @@ async def _globex_objects(client, globex):
         "contact": contact,
         "ticket": ticket["id"],
         "task": task["data"]["addTicketTask"]["task"]["id"],
+        "link": link["data"]["addTicketLink"]["link"]["id"],
+        "document": document.json()["data"]["attachDocument"]["document"]["id"],
+        "customField": field["data"]["createCustomField"]["customField"]["id"],
         "contract": contract["data"]["createContract"]["contract"]["id"],
         "stage": (await stages(client, globex))["New"],
         "user": globex.id,
@@ -229,8 +266,15 @@ async def test_another_companys_tickets_customers_and_contracts_are_not_found(cl
         "moveTicket": objects["ticket"],
         "assignTicket": objects["ticket"],
         "addTicketContact": objects["ticket"],
+        "removeTicketContact": objects["ticket"],
         "addTicketTask": objects["ticket"],
         "updateTicketTask": objects["task"],
+        "deleteTicketTask": objects["task"],
+        "removeTicketLink": objects["link"],
+        "deleteDocument": objects["document"],
+        "updateCustomField": objects["customField"],
+        "archiveCustomField": objects["customField"],
+        "restoreCustomField": objects["customField"],
         "addTicketLink": objects["ticket"],
         "addTicketNote": objects["ticket"],
         "setTicketParameters": objects["ticket"],

@@ -1,6 +1,5 @@
 """Right after a Redis restart, the first command on each pooled connection must not fail."""
 
-
 from subscriptions.bus import EventBus
 from subscriptions.presence import RedisLiveness
 

@@ -143,9 +143,7 @@ class SilentSocket:
         self.raw.close()
 
 
-async def test_a_socket_that_reads_nothing_holds_back_no_one_and_is_dropped(
-    client, ws_url, caplog
-):
+async def test_a_socket_that_reads_nothing_holds_back_no_one_and_is_dropped(client, ws_url, caplog):
     # given: a teammate reading everything, and a socket that reads nothing
     owner = await sign_up(client)
     user = await User.get(email=owner.email)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from strawberry import relay
 
 from tests.graphql import Member, gql
 
@@ -115,3 +116,8 @@ async def ticket_log(client: httpx.AsyncClient, member: Member, ticket_id: str) 
     result = await gql(client, TICKET_LOG, {"id": ticket_id}, token=member.token)
     assert "errors" not in result, result
     return [edge["node"] for edge in result["data"]["node"]["log"]["edges"]]
+
+
+def unknown_id(type_name: str, key: object = 2_147_483_647) -> str:
+    """A well-formed global ID of `type_name` that names no object."""
+    return str(relay.GlobalID(type_name, str(key)))

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 from models.accounts import User
 from tests.graphql import gql, invite, sign_up
 from tests.live import Socket
-from tests.tickets.factories import make_customer, make_ticket, stages
+from tests.tickets.factories import make_contact, make_customer, make_ticket, stages
 from tests.tickets.test_documents import attach
 
 EVENTS = """
@@ -152,4 +152,70 @@ async def test_an_unfiltered_stream_follows_the_users_in_app_switch_a_filtered_o
         assert kinds == ["CREATED", "STAGE_CHANGED"], name
     for socket in sockets.values():
         assert await socket.nothing_within(0.2)
+        await socket.close()
+
+
+async def test_removals_reach_subscribers_as_updates(client, ws_url):
+    # given: a ticket with a contact, a task, a link and a document, and two subscribers
+    owner = await sign_up(client)
+    agent = await invite(client, owner, "agent@acme.example")
+    globex = await sign_up(client, "owner@globex.example", company="Globex")
+    customer = await make_customer(client, owner)
+    contact = await make_contact(client, owner, customer)
+    ticket = await make_ticket(client, owner, customer, contactIds=[contact])
+    task = await gql(
+        client,
+        'mutation T($t: ID!) { addTicketTask(input: {ticketId: $t, title: "Call"}) '
+        "{ task { id } } }",
+        {"t": ticket["id"]},
+        token=owner.token,
+    )
+    link = await gql(
+        client,
+        "mutation L($t: ID!) { addTicketLink(input: {ticketId: $t, kind: URL, "
+        'target: "https://docs.example/x"}) { link { id } } }',
+        {"t": ticket["id"]},
+        token=owner.token,
+    )
+    document = (await attach(client, owner, ticket["id"], "log.txt", b"hello"))["document"]
+    sockets = {
+        "owner": await Socket.open(ws_url, owner.token),
+        "globex": await Socket.open(ws_url, globex.token),
+    }
+    await sockets["owner"].subscribe(
+        "subscription { ticketEvents { kind actor { email } ticket { number "
+        "contacts { name } tasks { title } links { target } documents { filename } } } }"
+    )
+    await sockets["globex"].subscribe(EVENTS % "")
+    await asyncio.sleep(0.2)
+
+    # when the agent takes each of them off again
+    removals = [
+        ("removeTicketContact", f'ticketId: "{ticket["id"]}", contactId: "{contact}"'),
+        ("deleteTicketTask", f'taskId: "{task["data"]["addTicketTask"]["task"]["id"]}"'),
+        ("removeTicketLink", f'linkId: "{link["data"]["addTicketLink"]["link"]["id"]}"'),
+        ("deleteDocument", f'documentId: "{document["id"]}"'),
+    ]
+    for name, arguments in removals:
+        result = await gql(
+            client,
+            f"mutation {{ {name}(input: {{{arguments}}}) {{ errors {{ code }} }} }}",
+            token=agent.token,
+        )
+        assert result["data"][name]["errors"] == [], name
+
+    # then the owner sees each as an update of the ticket, by the agent, as it is now
+    events = [await next_event(sockets["owner"]) for _ in removals]
+    assert [(e["kind"], e["actor"]) for e in events] == [
+        ("UPDATED", {"email": "agent@acme.example"})
+    ] * 4
+    assert events[-1]["ticket"] == {
+        "number": 1,
+        "contacts": [],
+        "tasks": [],
+        "links": [],
+        "documents": [],
+    }
+    assert await sockets["globex"].nothing_within(0.3)
+    for socket in sockets.values():
         await socket.close()
