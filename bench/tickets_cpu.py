@@ -6,8 +6,9 @@ one request after the other, on the same database and Tortoise pool.
   py-spy record --format raw -o cpu.txt -- python bench/tickets_cpu.py --database-url ...
 
 A diagnostic, steadier than tickets_list.py on a shared machine (process CPU time, the best
-of several runs of each, interleaved): it leaves out what both servers pay alike (uvicorn, the sockets, the load
-generator) and the effects of concurrency, so its ratio is higher than tickets_list.py's.
+of several runs of each, interleaved): it leaves out what both servers pay alike (uvicorn,
+the sockets, the load generator) and the effects of concurrency, so its ratio is higher than
+tickets_list.py's.
 """
 
 from __future__ import annotations
