@@ -5,18 +5,18 @@ from __future__ import annotations
 import functools
 
 import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
-    DisableIntrospection,
     MaxTokensLimiter,
     ParserCache,
-    ValidationCache,
 )
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 
 from schema.accounts import AccountsMutation, AccountsQuery
+from schema.caches import DocumentValidationCache
 from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
 from schema.integrations import IntegrationsMutation, IntegrationsQuery
@@ -67,19 +67,19 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     # strawberry's QueryDepthLimiter and MaxAliasesLimiter build a new validation rule class for
     # every operation: memory held for the whole life of each subscription, and a key that the
     # validation cache never matches again. The same rules, built once:
-    limits = [
+    rules = [
         depth_rule(settings.max_query_depth, None, None),
         aliases_rule(settings.max_aliases),
     ]
+    if settings.production:  # strawberry's DisableIntrospection: this rule, one extension less
+        rules.append(NoSchemaIntrospectionCustomRule)
     extensions: list = [
         lambda: ErrorPolicy(mask_unexpected=settings.production),
-        lambda: AddValidationRules(limits),
+        lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=1000),
-        lambda: ValidationCache(maxsize=1000),
+        lambda: DocumentValidationCache(maxsize=1000),
     ]
-    if settings.production:
-        extensions.append(DisableIntrospection)
     return FrontdeskSchema(
         query=Query,
         mutation=Mutation,

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -160,6 +161,10 @@ def _fields(
                 yield from _fields(fragment.selection_set, fragments)
 
 
+def _pk_attribute(rows: list[Any]) -> str:
+    return type(rows[0])._meta.pk_attr  # type: ignore[no-any-return]
+
+
 def _relation_type(graphql_type: Any) -> GraphQLObjectType | None:
     while isinstance(graphql_type, (GraphQLNonNull, GraphQLList)):
         graphql_type = graphql_type.of_type
@@ -198,6 +203,12 @@ class _Level:
     type_name: str
     rows: list[Any]
     field_nodes: list[FieldNode]
+    slots: list[dict[str, Any]] | None = None  # each row's `_preloaded`, made on first use
+
+    def preloaded(self) -> list[dict[str, Any]]:
+        if self.slots is None:
+            self.slots = [row.__dict__.setdefault(PRELOADED, {}) for row in self.rows]
+        return self.slots
 
 
 async def _preload_levels(
@@ -220,10 +231,9 @@ async def _preload_levels(
             for name, nodes in wanted.items():
                 relation = relations[name]
                 loader = _loader(ctx, relation)
-                if isinstance(relation, One):
-                    keys = [getattr(row, relation.key) for row in level.rows]
-                else:
-                    keys = [row.pk for row in level.rows]
+                # The key by its attribute (`.pk` is a property: a call per row).
+                key = relation.key if isinstance(relation, One) else _pk_attribute(level.rows)
+                keys = list(map(attrgetter(key), level.rows))
                 work.append((level, name, relation, loader, keys, nodes))
                 batch = keys_by_loader.setdefault(id(loader), (loader, []))[1]
                 batch.extend(key for key in keys if key is not None)
@@ -233,12 +243,12 @@ async def _preload_levels(
             await loaded.fetch(loader, keys)
         levels = []
         for level, name, relation, loader, keys, nodes in work:
-            found = loaded.values(loader)
-            children = [found[key] if key is not None else None for key in keys]
-            for row, value in zip(level.rows, children, strict=True):
-                row.__dict__.setdefault(PRELOADED, {})[name] = value
+            children = list(map(loaded.values(loader).get, keys))  # None for a None key
+            for slot, value in zip(level.preloaded(), children, strict=True):
+                slot[name] = value
             if isinstance(relation, One):
-                next_rows = [child for child in children if child is not None]
+                # Each row once: many tickets share a customer.
+                next_rows = list({id(c): c for c in children if c is not None}.values())
             else:
                 next_rows = [child for group in children for child in group]
             child_type = _relation_type(schema.get_type(level.type_name).fields[name].type)

@@ -231,7 +231,14 @@ class GraphQLView(GraphQL[Context, None]):
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
     ) -> Response:
-        response = super().create_response(response_data, sub_response)
+        # strawberry's GraphQL.create_response, with the body encoded once, to bytes
+        # (encode_json gives text for WebSocket frames: decoded, then encoded again here).
+        response = Response(orjson.dumps(response_data), media_type="application/json")
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.background:
+            response.background = sub_response.background
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
         if getattr(sub_response, "graphql_response_json", False):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
             # Keep a 4xx/5xx a resolver chose; a response without `data` must not be a 2xx.

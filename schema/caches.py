@@ -1,0 +1,54 @@
+"""Validation results kept per parsed document.
+
+strawberry's ValidationCache keys its LRU cache on the DocumentNode itself, and graphql-core
+hashes a node by hashing all of its children: the whole document, walked on every request
+(about 1% of a ticket page's CPU). The parser cache hands out the same DocumentNode object for
+the same query text, so its identity is key enough; an entry keeps the document and schema,
+so their ids are not reused while it lives.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.schema.schema import validate_document
+
+
+class _Results:
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self.entries: OrderedDict[tuple[Any, ...], tuple[Any, Any, Any]] = OrderedDict()
+
+    def validate(self, schema: Any, document: Any, rules: Any) -> Any:
+        key = (id(schema), id(document), tuple(rules))
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+            return entry[2]
+        errors = validate_document(schema, document, rules)
+        self.entries[key] = (schema, document, errors)
+        if len(self.entries) > self.maxsize:
+            self.entries.popitem(last=False)
+        return errors
+
+
+_SHARED: dict[int, _Results] = {}
+
+
+class DocumentValidationCache(SchemaExtension):
+    """strawberry's ValidationCache, keyed by the parsed document's identity (see above).
+    Made per request (a factory); the results are shared by every instance of one size."""
+
+    def __init__(self, maxsize: int = 1000) -> None:
+        super().__init__()
+        self.results = _SHARED.setdefault(maxsize, _Results(maxsize))
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        context.pre_execution_errors = self.results.validate(
+            context.schema._schema, context.graphql_document, context.validation_rules
+        )
+        yield
