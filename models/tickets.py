@@ -248,7 +248,7 @@ class TicketLink(Model):
 
 
 class TicketNote(Model):
-    """An internal comment on a ticket."""
+    """An internal comment on a ticket; its author may edit it (edited_at says when he last did)."""
 
     id = fields.IntField(primary_key=True)
     company_id = fields.IntField()
@@ -262,6 +262,7 @@ class TicketNote(Model):
     author_id: int | None
     body = fields.TextField()
     created_at = fields.DatetimeField(auto_now_add=True)
+    edited_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "ticket_note"

@@ -21,6 +21,7 @@ from models.customers import (
     Customer,
     ServicePackage,
 )
+from models.tickets import Ticket
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
@@ -197,6 +198,25 @@ async def add_contact_person(
             phone=clean_tel,
             title=clean_title,
         )
+
+
+async def delete_customer(ctx: Context, customer_id: int) -> Customer:
+    """Delete a customer and his contact persons (OWNER, ADMIN); refused while he has tickets
+    or contracts, which keep his history. Returns the customer as he was."""
+    ctx.require_role(*ADMINS)
+    async with in_transaction():
+        customer = (
+            await company_scope(ctx, Customer).select_for_update().get_or_none(id=customer_id)
+        )
+        if customer is None:
+            raise DomainError("NOT_FOUND", "customerId")
+        if await company_scope(ctx, Ticket).filter(customer_id=customer.pk).exists():
+            raise DomainError("CUSTOMER_HAS_TICKETS", "customerId")
+        if await company_scope(ctx, Contract).filter(customer_id=customer.pk).exists():
+            raise DomainError("CUSTOMER_HAS_CONTRACTS", "customerId")
+        await company_scope(ctx, ContactPerson).filter(customer_id=customer.pk).delete()
+        await customer.delete()
+    return customer
 
 
 # ---------------------------------------------------------------- packages and contracts

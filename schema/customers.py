@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry import UNSET
+from strawberry import UNSET, relay
 
 from models import customers as models
 from models.accounts import User as UserRow
@@ -229,6 +229,13 @@ class UpdateCustomerInput:
     phone: str | None = strawberry.field(default=UNSET, description="null clears it.")
 
 
+@strawberry.input(description="A customer to delete.")
+class DeleteCustomerInput:
+    customer_id: strawberry.ID = strawberry.field(
+        description="A customer without tickets and contracts."
+    )
+
+
 @strawberry.input(description="A new contact person of a customer.")
 class AddContactPersonInput:
     customer_id: strawberry.ID = strawberry.field(description="The customer.")
@@ -289,6 +296,14 @@ class CreateCustomerPayload:
 @strawberry.type(description="The changed customer.")
 class UpdateCustomerPayload:
     customer: Customer | None = strawberry.field(default=None, description="The customer.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="Which customer was deleted.")
+class DeleteCustomerPayload:
+    deleted_customer_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The deleted customer's ID."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
@@ -427,6 +442,20 @@ class CustomersMutation:
         customer_id = decode_id(info, input.customer_id, Customer, "customerId")
         customer = await customers.update_customer(info.context, customer_id, changes)
         return UpdateCustomerPayload(customer=customer)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Delete a customer and his contact persons; refused while he has tickets "
+        "(CUSTOMER_HAS_TICKETS) or contracts (CUSTOMER_HAS_CONTRACTS) (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def delete_customer(
+        self, info: Info, input: DeleteCustomerInput
+    ) -> DeleteCustomerPayload:
+        customer_id = decode_id(info, input.customer_id, Customer, "customerId")
+        customer = await customers.delete_customer(info.context, customer_id)
+        return DeleteCustomerPayload(
+            deleted_customer_id=strawberry.ID(str(relay.GlobalID("Customer", str(customer.pk))))
+        )
 
     @mutation(
         description="Add a contact person to a customer.", permission_classes=[IsAuthenticated]

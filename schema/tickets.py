@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry import UNSET
+from strawberry import UNSET, relay
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 
@@ -17,7 +17,17 @@ from models import tickets as models
 from models.accounts import User as UserRow
 from models.customers import ContactPerson as ContactPersonRow
 from models.customers import Customer as CustomerRow
-from resolvers.tickets import audit, documents, fields, items, listing, live, records, stages
+from resolvers.tickets import (
+    audit,
+    deletion,
+    documents,
+    fields,
+    items,
+    listing,
+    live,
+    records,
+    stages,
+)
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
 from schema.customers import ContactPerson, Customer
 from schema.loaders import make_loaders
@@ -54,6 +64,7 @@ class TicketEventKind(enum.StrEnum):
     ASSIGNED = "ASSIGNED"
     TASK_ADDED = "TASK_ADDED"
     DOCUMENT_ADDED = "DOCUMENT_ADDED"
+    DELETED = "DELETED"
 
 
 async def _user(info: Info, user_id: int | None) -> UserRow | None:
@@ -122,6 +133,9 @@ class TicketNote(ModelNode):
 
     body: str = strawberry.field(description="The comment.")
     created_at: datetime = strawberry.field(description="When it was written.")
+    edited_at: datetime | None = strawberry.field(
+        description="When its author last changed it; null if never (the log keeps each version)."
+    )
 
     @strawberry.field(description="Who wrote it.")
     async def author(
@@ -160,7 +174,8 @@ class TicketLogEntry(ModelNode):
     action: str = strawberry.field(
         description="CREATED, UPDATED, STAGE_CHANGED, ASSIGNED, CONTACT_ADDED, "
         "CONTACT_REMOVED, TASK_ADDED, TASK_UPDATED, TASK_DELETED, LINK_ADDED, LINK_REMOVED, "
-        "NOTE_ADDED, DOCUMENT_ADDED, DOCUMENT_DELETED or PARAMETERS_CHANGED."
+        "NOTE_ADDED, NOTE_UPDATED, NOTE_DELETED, DOCUMENT_ADDED, DOCUMENT_DELETED or "
+        "PARAMETERS_CHANGED."
     )
     changes: JSON = strawberry.field(
         description='Per field {"before": ..., "after": ...}; people and stages by name.'
@@ -477,6 +492,24 @@ class AddTicketNoteInput:
     body: str = strawberry.field(description="The note (up to 10,000 characters).")
 
 
+@strawberry.input(description="A note's new text.")
+class UpdateTicketNoteInput:
+    note_id: strawberry.ID = strawberry.field(description="A note you wrote.")
+    body: str = strawberry.field(description="The note (up to 10,000 characters).")
+
+
+@strawberry.input(description="A note to delete.")
+class DeleteTicketNoteInput:
+    note_id: strawberry.ID = strawberry.field(
+        description="A note you wrote (OWNER and ADMIN: any note)."
+    )
+
+
+@strawberry.input(description="A ticket to delete, with everything on it.")
+class DeleteTicketInput:
+    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+
+
 @strawberry.input(description="A ticket's parameters, replacing the ones it has.")
 class SetTicketParametersInput:
     ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
@@ -635,6 +668,27 @@ class RemoveTicketLinkPayload:
 class AddTicketNotePayload:
     note: TicketNote | None = strawberry.field(default=None, description="The note.")
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The changed note and its ticket.")
+class UpdateTicketNotePayload:
+    note: TicketNote | None = strawberry.field(default=None, description="The note.")
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="The ticket without the note.")
+class DeleteTicketNotePayload:
+    ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+@strawberry.type(description="Which ticket was deleted.")
+class DeleteTicketPayload:
+    deleted_ticket_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The deleted ticket's ID."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
@@ -951,6 +1005,46 @@ class TicketsMutation:
         return AddTicketNotePayload(note=note, ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
+        description="Correct a note you wrote (its log keeps both versions).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def update_ticket_note(
+        self, info: Info, input: UpdateTicketNoteInput
+    ) -> UpdateTicketNotePayload:
+        note, ticket = await items.update_ticket_note(
+            info.context, decode_id(info, input.note_id, TicketNote, "noteId"), input.body
+        )
+        return UpdateTicketNotePayload(note=note, ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Delete a note: your own, or as OWNER or ADMIN anyone's (its log keeps what "
+        "it said).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def delete_ticket_note(
+        self, info: Info, input: DeleteTicketNoteInput
+    ) -> DeleteTicketNotePayload:
+        ticket = await items.delete_ticket_note(
+            info.context, decode_id(info, input.note_id, TicketNote, "noteId")
+        )
+        return DeleteTicketNotePayload(ticket=ticket)  # type: ignore[arg-type]
+
+    @mutation(
+        description="Delete a ticket with its tasks, links, contacts, notes, parameters, "
+        "documents and log; other tickets' links to it are removed (and logged there). Its "
+        "number is not given again (OWNER, ADMIN).",
+        permission_classes=[IsAdmin],
+    )
+    async def delete_ticket(self, info: Info, input: DeleteTicketInput) -> DeleteTicketPayload:
+        ticket_id = decode_id(info, input.ticket_id, Ticket, "ticketId")
+        ticket = await deletion.delete_ticket(
+            info.context, ticket_id, link_target=str(relay.GlobalID("Ticket", str(ticket_id)))
+        )
+        return DeleteTicketPayload(
+            deleted_ticket_id=strawberry.ID(str(relay.GlobalID("Ticket", str(ticket.pk))))
+        )
+
+    @mutation(
         description="Replace a ticket's parameters (checked against the custom fields).",
         permission_classes=[IsAuthenticated],
     )
@@ -1061,7 +1155,9 @@ class TicketsMutation:
 @strawberry.type(description="Something happened to a ticket.")
 class TicketEvent:
     kind: TicketEventKind = strawberry.field(description="What happened.")
-    ticket: Ticket = strawberry.field(description="The ticket as it is now.")
+    ticket: Ticket = strawberry.field(
+        description="The ticket as it is now; for DELETED as it was (nothing hangs on it any more)."
+    )
     at: datetime = strawberry.field(description="When it happened.")
     actor_id: strawberry.Private[int | None]
 
@@ -1075,7 +1171,8 @@ class TicketsSubscription:
     @strawberry.subscription(
         description="What happens to your company's tickets that match `filter` (checked when "
         "each event happens). Without a filter it follows your IN_APP notification settings: "
-        "CREATED only with NEW_TICKET on, ASSIGNED to you only with TICKET_ASSIGNED_TO_ME on.",
+        "CREATED only with NEW_TICKET on, ASSIGNED to you only with TICKET_ASSIGNED_TO_ME on. "
+        "DELETED reaches every stream, filtered or not.",
         permission_classes=[IsAuthenticated],
     )
     async def ticket_events(

@@ -6,16 +6,18 @@ from models.tickets import Ticket
 from resolvers.context import Context
 from resolvers.tickets.audit import now
 from subscriptions.bus import publish
-from subscriptions.tickets import TicketChanged
+from subscriptions.tickets import TicketChanged, ticket_state
 
 
 def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
-    """Publish a ticket event (CREATED, STAGE_CHANGED, ...) once the transaction committed."""
+    """Publish a ticket event (CREATED, STAGE_CHANGED, ..., DELETED) once the transaction
+    committed; a DELETED event carries the ticket as it was."""
     event = TicketChanged(
         company_id=ticket.company_id,
         ticket_id=ticket.pk,
         change=kind,
         actor_id=ctx.user.pk if ctx.user else None,
         at=now().isoformat(),
+        last_state=ticket_state(ticket) if kind == "DELETED" else None,
     )
     ctx.after_commit.append(lambda: publish(event))

@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 from tortoise.transactions import in_transaction
 
-from models.accounts import User
+from models.accounts import Role, User
 from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
 from resolvers.context import Context
 from resolvers.customers import company_user
-from resolvers.errors import DomainError
+from resolvers.errors import DomainError, Forbidden
 from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
@@ -222,3 +222,54 @@ async def add_ticket_note(ctx: Context, *, ticket_id: int, body: str) -> tuple[T
         await audit.record(ctx, ticket, "NOTE_ADDED", {"note": change(None, body)})
     queue_event(ctx, ticket, "UPDATED")
     return note, ticket
+
+
+async def _note_in_company(ctx: Context, note_id: int) -> tuple[TicketNote, Ticket]:
+    """A note of the caller's company and its ticket, both locked for the transaction."""
+    note = await company_scope(ctx, TicketNote).select_for_update().get_or_none(id=note_id)
+    if note is None:
+        raise DomainError("NOT_FOUND", "noteId")
+    return note, await ticket_in_company(ctx, note.ticket_id, "noteId")
+
+
+async def update_ticket_note(ctx: Context, note_id: int, body: str) -> tuple[TicketNote, Ticket]:
+    """Correct a note (its author only); the ticket's log keeps both versions."""
+    user = ctx.require_user()
+    body = clean_text(body, "body", max_length=NOTE_MAX)
+    async with in_transaction():
+        note, ticket = await _note_in_company(ctx, note_id)
+        if note.author_id != user.pk:
+            raise Forbidden()
+        edited = body != note.body
+        if edited:
+            before = note.body
+            note.body, note.edited_at = body, now()
+            await note.save(update_fields=["body", "edited_at"])
+            await Ticket.filter(id=ticket.pk).update(updated_at=now())
+            await audit.record(ctx, ticket, "NOTE_UPDATED", {"note": change(before, body)})
+    if edited:
+        queue_event(ctx, ticket, "UPDATED")
+    return note, ticket
+
+
+async def delete_ticket_note(ctx: Context, note_id: int) -> Ticket:
+    """Delete a note (its author, or an OWNER or ADMIN); the ticket's log keeps what it said."""
+    user = ctx.require_user()
+    async with in_transaction():
+        note, ticket = await _note_in_company(ctx, note_id)
+        if note.author_id != user.pk and user.role not in (Role.OWNER, Role.ADMIN):
+            raise Forbidden()
+        author = await User.get_or_none(id=note.author_id or 0)
+        await note.delete()
+        await Ticket.filter(id=ticket.pk).update(updated_at=now())
+        await audit.record(
+            ctx,
+            ticket,
+            "NOTE_DELETED",
+            {
+                "note": change(note.body, None),
+                "author": change(author.full_name if author else None, None),
+            },
+        )
+    queue_event(ctx, ticket, "UPDATED")
+    return ticket

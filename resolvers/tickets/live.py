@@ -23,7 +23,10 @@ async def matches(ctx: Context, event: TicketChanged, wanted: TicketFilter | Non
     """Whether the event's ticket matches a subscriber's filter, now.
 
     One query per distinct filter, event and process: subscribers with the same filter share
-    the answer through the event's cache."""
+    the answer through the event's cache. A deleted ticket matches every filter: its row is
+    gone, so no filter can be checked, and every list that may show it must drop it."""
+    if event.change == "DELETED":
+        return True
     if wanted is None:
         return await event_ticket(event) is not None
     key = ("matches", json.dumps(dataclasses.asdict(wanted), sort_keys=True, default=str))

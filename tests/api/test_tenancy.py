@@ -141,6 +141,7 @@ def _mutation(name: str, arguments: str) -> str:
 TICKETS_CROSS_COMPANY = {
     "createCustomer": _mutation("createCustomer", 'name: "X", representativeId: $id'),
     "updateCustomer": _mutation("updateCustomer", 'customerId: $id, name: "X"'),
+    "deleteCustomer": _mutation("deleteCustomer", "customerId: $id"),
     "addContactPerson": _mutation("addContactPerson", 'customerId: $id, name: "X"'),
     "createContract": _mutation(
         "createContract",
@@ -169,6 +170,9 @@ TICKETS_CROSS_COMPANY = {
     ),
     "removeTicketLink": _mutation("removeTicketLink", "linkId: $id"),
     "addTicketNote": _mutation("addTicketNote", 'ticketId: $id, body: "X"'),
+    "updateTicketNote": _mutation("updateTicketNote", 'noteId: $id, body: "X"'),
+    "deleteTicketNote": _mutation("deleteTicketNote", "noteId: $id"),
+    "deleteTicket": _mutation("deleteTicket", "ticketId: $id"),
     "setTicketParameters": _mutation("setTicketParameters", "ticketId: $id, parameters: {}"),
     "attachDocument": "multipart",
     "deleteDocument": _mutation("deleteDocument", "documentId: $id"),
@@ -200,6 +204,12 @@ async def _globex_objects(client, globex):
         client,
         "mutation M($t: ID!) { addTicketLink(input: {ticketId: $t, kind: URL, target: "
         '"https://x.example"}) { link { id } } }',
+        {"t": ticket["id"]},
+        token=globex.token,
+    )
+    note = await gql(
+        client,
+        'mutation M($t: ID!) { addTicketNote(input: {ticketId: $t, body: "N"}) { note { id } } }',
         {"t": ticket["id"]},
         token=globex.token,
     )
@@ -237,6 +247,7 @@ async def _globex_objects(client, globex):
         "ticket": ticket["id"],
         "task": task["data"]["addTicketTask"]["task"]["id"],
         "link": link["data"]["addTicketLink"]["link"]["id"],
+        "note": note["data"]["addTicketNote"]["note"]["id"],
         "document": document.json()["data"]["attachDocument"]["document"]["id"],
         "customField": field["data"]["createCustomField"]["customField"]["id"],
         "contract": contract["data"]["createContract"]["contract"]["id"],
@@ -254,6 +265,7 @@ async def test_another_companys_tickets_customers_and_contracts_are_not_found(cl
     foreign = {
         "createCustomer": objects["user"],
         "updateCustomer": objects["customer"],
+        "deleteCustomer": objects["customer"],
         "addContactPerson": objects["customer"],
         "createContract": objects["customer"],
         "cancelContract": objects["contract"],
@@ -277,6 +289,9 @@ async def test_another_companys_tickets_customers_and_contracts_are_not_found(cl
         "restoreCustomField": objects["customField"],
         "addTicketLink": objects["ticket"],
         "addTicketNote": objects["ticket"],
+        "updateTicketNote": objects["note"],
+        "deleteTicketNote": objects["note"],
+        "deleteTicket": objects["ticket"],
         "setTicketParameters": objects["ticket"],
         "attachDocument": objects["ticket"],
         "tickets": objects["customer"],
