@@ -1037,9 +1037,7 @@ class TicketsMutation:
     )
     async def delete_ticket(self, info: Info, input: DeleteTicketInput) -> DeleteTicketPayload:
         ticket_id = decode_id(info, input.ticket_id, Ticket, "ticketId")
-        ticket = await deletion.delete_ticket(
-            info.context, ticket_id, link_target=str(relay.GlobalID("Ticket", str(ticket_id)))
-        )
+        ticket = await deletion.delete_ticket(info.context, ticket_id)
         return DeleteTicketPayload(
             deleted_ticket_id=strawberry.ID(str(relay.GlobalID("Ticket", str(ticket.pk))))
         )

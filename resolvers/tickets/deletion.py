@@ -20,6 +20,7 @@ from models.tickets import (
     TicketTask,
 )
 from resolvers.context import Context
+from resolvers.notifications import subject_id
 from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
@@ -41,18 +42,18 @@ _PARTS = (
 )
 
 
-async def delete_ticket(ctx: Context, ticket_id: int, *, link_target: str) -> Ticket:
+async def delete_ticket(ctx: Context, ticket_id: int) -> Ticket:
     """Delete a ticket, its tasks, links, contacts, notes, parameters, documents and log
-    (OWNER, ADMIN); other tickets' links to it (`link_target`: how a TICKET link names it)
-    go too, logged on those tickets. Stored files go once the deletion has committed. Its
-    number is not given again. Returns the ticket as it was."""
+    (OWNER, ADMIN); other tickets' links to it go too, logged on those tickets. Stored files
+    go once the deletion has committed. Its number is not given again. Returns the ticket as
+    it was."""
     ctx.require_role(Role.OWNER, Role.ADMIN)
     async with in_transaction():
         ticket = await ticket_in_company(ctx, ticket_id)
         stored_names = await Document.filter(ticket_id=ticket.pk).values_list(
             "stored_name", flat=True
         )
-        linking = await _remove_links_to(ctx, ticket, link_target)
+        linking = await _remove_links_to(ctx, ticket)
         for part in _PARTS:
             await part.filter(ticket_id=ticket.pk).delete()
         await ticket.delete()
@@ -64,12 +65,12 @@ async def delete_ticket(ctx: Context, ticket_id: int, *, link_target: str) -> Ti
     return ticket
 
 
-async def _remove_links_to(ctx: Context, ticket: Ticket, link_target: str) -> list[Ticket]:
+async def _remove_links_to(ctx: Context, ticket: Ticket) -> list[Ticket]:
     """Remove the company's TICKET links to `ticket` from other tickets, logged on each of
     them (inside the caller's transaction); the tickets that had one."""
     links = (
         await company_scope(ctx, TicketLink)
-        .filter(kind=LinkKind.TICKET, target=link_target)
+        .filter(kind=LinkKind.TICKET, target=subject_id("Ticket", ticket.pk))
         .exclude(ticket_id=ticket.pk)
         .order_by("ticket_id", "id")
     )

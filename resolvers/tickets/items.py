@@ -13,6 +13,7 @@ from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
 from resolvers.context import Context
 from resolvers.customers import company_user
 from resolvers.errors import DomainError, Forbidden
+from resolvers.notifications import subject_id
 from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
@@ -177,6 +178,7 @@ async def add_ticket_link(
             if other.pk == ticket.pk:
                 raise DomainError("LINK_TO_ITSELF", "target")
             clean_label = clean_label or f"#{other.number} {other.title}"[:200]
+            target = subject_id("Ticket", other.pk)  # one spelling of the ID, whatever was sent
         link = await TicketLink.create(
             company_id=ticket.company_id,
             ticket_id=ticket.pk,

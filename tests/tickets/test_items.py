@@ -1,3 +1,5 @@
+import base64
+
 from models.tickets import TicketLogEntry, TicketTask
 from tests.graphql import gql, invite, sign_up
 from tests.tickets.factories import make_customer, make_ticket, stages, ticket_log
@@ -141,6 +143,42 @@ async def test_links_point_to_tickets_chats_and_web_addresses(client):
     assert itself["data"]["addTicketLink"]["errors"] == [
         {"field": "target", "code": "LINK_TO_ITSELF"}
     ]
+
+
+async def test_a_link_to_a_ticket_keeps_the_tickets_id_as_the_api_spells_it(client):
+    # given: a ticket's ID spelled another way that still names it ("Ticket:01")
+    owner = await sign_up(client)
+    customer = await make_customer(client, owner)
+    first = await make_ticket(client, owner, customer)
+    second = await make_ticket(client, owner, customer, title="Follow-up")
+    pk = base64.b64decode(first["id"]).decode().split(":")[1]
+    other_spelling = base64.b64encode(f"Ticket:0{pk}".encode()).decode()
+    assert other_spelling != first["id"]
+
+    # when
+    linked = await gql(
+        client,
+        ADD_LINK,
+        {"input": {"ticketId": second["id"], "kind": "TICKET", "target": other_spelling}},
+        token=owner.token,
+    )
+
+    # then the link names the ticket by its ID, so deleting that ticket finds the link
+    assert linked["data"]["addTicketLink"]["link"]["target"] == first["id"]
+    deleted = await gql(
+        client,
+        "mutation D($t: ID!) { deleteTicket(input: {ticketId: $t}) { errors { code } } }",
+        {"t": first["id"]},
+        token=owner.token,
+    )
+    assert deleted["data"]["deleteTicket"]["errors"] == []
+    links = await gql(
+        client,
+        "query Q($id: ID!) { node(id: $id) { ... on Ticket { links { target } } } }",
+        {"id": second["id"]},
+        token=owner.token,
+    )
+    assert links["data"]["node"]["links"] == []
 
 
 async def test_notes_are_part_of_the_timeline(client):
