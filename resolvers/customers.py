@@ -205,11 +205,7 @@ async def delete_customer(ctx: Context, customer_id: int) -> Customer:
     or contracts, which keep his history. Returns the customer as he was."""
     ctx.require_role(*ADMINS)
     async with in_transaction():
-        customer = (
-            await company_scope(ctx, Customer).select_for_update().get_or_none(id=customer_id)
-        )
-        if customer is None:
-            raise DomainError("NOT_FOUND", "customerId")
+        customer = await get_in_company(ctx, Customer, customer_id, "customerId", for_update=True)
         if await company_scope(ctx, Ticket).filter(customer_id=customer.pk).exists():
             raise DomainError("CUSTOMER_HAS_TICKETS", "customerId")
         if await company_scope(ctx, Contract).filter(customer_id=customer.pk).exists():

@@ -23,9 +23,15 @@ def company_scope(ctx: Context, model: type[M]) -> QuerySet[M]:
     return model.filter(company_id=ctx.company_id)
 
 
-async def get_in_company(ctx: Context, model: type[M], pk: object, field: str = "id") -> M:
-    """One row of the caller's company by primary key; another company's row is NOT_FOUND."""
-    row = await company_scope(ctx, model).get_or_none(pk=pk)
+async def get_in_company(
+    ctx: Context, model: type[M], pk: object, field: str = "id", *, for_update: bool = False
+) -> M:
+    """One row of the caller's company by primary key; another company's row is NOT_FOUND.
+    `for_update`: locked for the caller's transaction (on PostgreSQL)."""
+    query = company_scope(ctx, model)
+    if for_update:
+        query = query.select_for_update()
+    row = await query.get_or_none(pk=pk)
     if row is None:
         raise DomainError("NOT_FOUND", field=field)
     return row

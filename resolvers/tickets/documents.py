@@ -19,7 +19,7 @@ from models.accounts import User
 from models.tickets import Document, Ticket
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.tenancy import company_scope
+from resolvers.tenancy import get_in_company
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
@@ -117,11 +117,7 @@ async def delete_document(ctx: Context, document_id: uuid.UUID) -> Ticket:
     """Remove a document from its ticket; its file goes once the removal has committed."""
     ctx.require_user()
     async with in_transaction():
-        document = (
-            await company_scope(ctx, Document).select_for_update().get_or_none(id=document_id)
-        )
-        if document is None:
-            raise DomainError("NOT_FOUND", "documentId")
+        document = await get_in_company(ctx, Document, document_id, "documentId", for_update=True)
         ticket = await ticket_in_company(ctx, document.ticket_id, "documentId")
         await document.delete()
         await ticket.save(update_fields=["updated_at"])

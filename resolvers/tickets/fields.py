@@ -16,7 +16,7 @@ from models.accounts import Role
 from models.tickets import CustomField, FieldKind, TicketParameter
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.tenancy import company_scope
+from resolvers.tenancy import company_scope, get_in_company
 from resolvers.validation import clean_text
 
 ADMINS = (Role.OWNER, Role.ADMIN)
@@ -83,10 +83,7 @@ async def create_custom_field(
 
 async def _field_to_change(ctx: Context, field_id: int) -> CustomField:
     """A custom field of the caller's company, locked for the transaction on PostgreSQL."""
-    field = await company_scope(ctx, CustomField).select_for_update().get_or_none(id=field_id)
-    if field is None:
-        raise DomainError("NOT_FOUND", "customFieldId")
-    return field
+    return await get_in_company(ctx, CustomField, field_id, "customFieldId", for_update=True)
 
 
 async def update_custom_field(

@@ -14,7 +14,7 @@ from resolvers.context import Context
 from resolvers.customers import company_user
 from resolvers.errors import DomainError, Forbidden
 from resolvers.notifications import subject_id
-from resolvers.tenancy import company_scope
+from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets import audit
 from resolvers.tickets.audit import change, now
 from resolvers.tickets.events import queue_event
@@ -91,9 +91,7 @@ async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -
     """Rename a task, mark it done or not, change its assignee or due time."""
     ctx.require_user()
     async with in_transaction():
-        task = await company_scope(ctx, TicketTask).select_for_update().get_or_none(id=task_id)
-        if task is None:
-            raise DomainError("NOT_FOUND", "taskId")
+        task = await get_in_company(ctx, TicketTask, task_id, "taskId", for_update=True)
         ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
         logged = {}
         if changes.title is not None:
@@ -127,9 +125,7 @@ async def delete_ticket_task(ctx: Context, task_id: int) -> Ticket:
     """Delete a task of an open ticket; the ticket's log keeps what it was."""
     ctx.require_user()
     async with in_transaction():
-        task = await company_scope(ctx, TicketTask).select_for_update().get_or_none(id=task_id)
-        if task is None:
-            raise DomainError("NOT_FOUND", "taskId")
+        task = await get_in_company(ctx, TicketTask, task_id, "taskId", for_update=True)
         ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
         await task.delete()
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
@@ -198,9 +194,7 @@ async def remove_ticket_link(ctx: Context, link_id: int) -> Ticket:
     """Remove a link from a ticket; the ticket's log keeps what it pointed to."""
     ctx.require_user()
     async with in_transaction():
-        link = await company_scope(ctx, TicketLink).select_for_update().get_or_none(id=link_id)
-        if link is None:
-            raise DomainError("NOT_FOUND", "linkId")
+        link = await get_in_company(ctx, TicketLink, link_id, "linkId", for_update=True)
         ticket = await ticket_in_company(ctx, link.ticket_id, "linkId")
         await link.delete()
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
@@ -228,9 +222,7 @@ async def add_ticket_note(ctx: Context, *, ticket_id: int, body: str) -> tuple[T
 
 async def _note_in_company(ctx: Context, note_id: int) -> tuple[TicketNote, Ticket]:
     """A note of the caller's company and its ticket, both locked for the transaction."""
-    note = await company_scope(ctx, TicketNote).select_for_update().get_or_none(id=note_id)
-    if note is None:
-        raise DomainError("NOT_FOUND", "noteId")
+    note = await get_in_company(ctx, TicketNote, note_id, "noteId", for_update=True)
     return note, await ticket_in_company(ctx, note.ticket_id, "noteId")
 
 

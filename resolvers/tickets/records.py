@@ -70,10 +70,7 @@ async def _notify_assignment(
 
 async def ticket_in_company(ctx: Context, ticket_id: int, field: str = "ticketId") -> Ticket:
     """A ticket of the caller's company, locked for the transaction on PostgreSQL."""
-    ticket = await company_scope(ctx, Ticket).select_for_update().get_or_none(id=ticket_id)
-    if ticket is None:
-        raise DomainError("NOT_FOUND", field)
-    return ticket
+    return await get_in_company(ctx, Ticket, ticket_id, field, for_update=True)
 
 
 async def _contacts_of(
