@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -13,6 +14,8 @@ from tortoise.models import Model
 
 from resolvers.errors import DomainError
 from schema.base import Info, IsAuthenticated, ModelNode
+
+K = TypeVar("K")
 
 NODE_LOADERS = {
     "Company": "company_by_id",
@@ -62,23 +65,23 @@ def decode_ids(
 
 def decode_id(info: Info, global_id: str, expected: type[ModelNode], field: str) -> int:
     """The primary key inside a global ID of type `expected`; anything else is NOT_FOUND."""
-    found = node_type(info, str(global_id))
-    if found is None or found[0] is not expected:
-        raise DomainError("NOT_FOUND", field)
-    try:
-        return int(found[1])
-    except ValueError:
-        raise DomainError("NOT_FOUND", field) from None
+    return _decode_key(info, global_id, expected, field, int)
 
 
 def decode_uuid(info: Info, global_id: str, expected: type[ModelNode], field: str) -> uuid.UUID:
     """The UUID primary key inside a global ID of type `expected` (Document); anything else
     is NOT_FOUND."""
+    return _decode_key(info, global_id, expected, field, uuid.UUID)
+
+
+def _decode_key(
+    info: Info, global_id: str, expected: type[ModelNode], field: str, parse: Callable[[str], K]
+) -> K:
     found = node_type(info, str(global_id))
     if found is None or found[0] is not expected:
         raise DomainError("NOT_FOUND", field)
     try:
-        return uuid.UUID(found[1])
+        return parse(found[1])
     except ValueError:
         raise DomainError("NOT_FOUND", field) from None
 
