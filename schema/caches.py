@@ -9,6 +9,7 @@ so their ids are not reused while it lives.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
@@ -35,7 +36,9 @@ class _Results:
         return errors
 
 
-_SHARED: dict[int, _Results] = {}
+@functools.cache
+def _shared(maxsize: int) -> _Results:
+    return _Results(maxsize)
 
 
 class DocumentValidationCache(SchemaExtension):
@@ -44,7 +47,7 @@ class DocumentValidationCache(SchemaExtension):
 
     def __init__(self, maxsize: int = 1000) -> None:
         super().__init__()
-        self.results = _SHARED.setdefault(maxsize, _Results(maxsize))
+        self.results = _shared(maxsize)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
