@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.accounts import Role, Session, User
+from models.actors import Actor
 from resolvers.errors import Forbidden, NotAuthenticated
 from resolvers.i18n import FALLBACK_LANGUAGE
 
@@ -33,8 +34,22 @@ class Context:
     request: Any = None
     response: Any = None
 
+    # Who acts when no user is signed in (an API key, a channel, a visitor, the system).
+    acting: Actor | None = None
+
+    @property
+    def actor(self) -> Actor | None:
+        """Who acts in this request: the signed-in user, or `acting`, or nobody (None)."""
+        if self.user is not None:
+            return Actor.of_user(
+                self.user.company_id, self.user.pk, self.user.role, is_active=self.user.is_active
+            )
+        return self.acting
+
     @property
     def company_id(self) -> int:
+        if self.user is None and self.acting is not None:
+            return self.acting.company_id
         return self.require_user().company_id
 
     def require_user(self) -> User:
