@@ -13,6 +13,7 @@ from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
+from models.clock import now, today
 from models.customers import (
     BillingPeriod,
     ContactPerson,
@@ -39,10 +40,6 @@ class ContractStatus:
     ACTIVE = "ACTIVE"
     EXPIRED = "EXPIRED"
     CANCELLED = "CANCELLED"
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def contract_status(contract: Contract, on: date | None = None) -> str:
@@ -340,7 +337,7 @@ async def cancel_contract(ctx: Context, contract_id: int) -> Contract:
     contract = await get_in_company(ctx, Contract, contract_id, "contractId")
     if contract.cancelled_at is not None:
         raise DomainError("ALREADY_CANCELLED", "contractId")
-    contract.cancelled_at = datetime.now(UTC)
+    contract.cancelled_at = now()
     async with in_transaction():
         await contract.save(update_fields=["cancelled_at"])
     return contract
@@ -360,10 +357,10 @@ async def record_contract_payment(
     money = clean_money(amount, "amount")
     if money <= 0:
         raise DomainError("INVALID_AMOUNT", "amount")
-    when = paid_at or datetime.now(UTC)
+    when = paid_at or now()
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    if when > datetime.now(UTC):
+    if when > now():
         raise DomainError("IN_THE_FUTURE", "paidAt")
     clean_note = clean_text(note, "note", max_length=500, required=False) or None
     async with in_transaction():

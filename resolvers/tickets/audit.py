@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from models.clock import now
 from models.tickets import Ticket, TicketLogEntry
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
 from resolvers.tenancy import company_scope
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def loggable(value: Any) -> Any:

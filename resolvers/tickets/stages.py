@@ -8,11 +8,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role
+from models.clock import now
 from models.tickets import Stage, StageKind, Ticket, TicketLogEntry
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
-from resolvers.tickets.audit import change, now
+from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.validation import clean_text
 
