@@ -7,6 +7,8 @@ import enum
 from tortoise import fields
 from tortoise.models import Model
 
+from models.audit import AuditEntry
+
 
 class StageKind(enum.StrEnum):
     OPEN = "OPEN"
@@ -293,22 +295,14 @@ class Document(Model):
         indexes = (("ticket_id", "created_at"),)
 
 
-class TicketLogEntry(Model):
+class TicketLogEntry(AuditEntry):
     """One change to a ticket or what hangs on it: who, when, and each field before and after."""
 
-    id = fields.IntField(primary_key=True)
-    company_id = fields.IntField()
+    record_field = "ticket"
     ticket: fields.ForeignKeyRelation[Ticket] = fields.ForeignKeyField(
         "models.Ticket", related_name=False, on_delete=fields.CASCADE
     )
     ticket_id: int
-    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
-        "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
-    )
-    actor_id: int | None
-    action = fields.CharField(max_length=32)
-    changes = fields.JSONField(default=dict)
-    at = fields.DatetimeField()
 
     class Meta:
         table = "ticket_log_entry"

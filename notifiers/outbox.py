@@ -12,19 +12,16 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from tortoise import connections
 from tortoise.expressions import F, Q
 
+from models import clock
 from models.notifications import Delivery, DeliveryStatus
 
 # Set when this process committed new deliveries: its dispatcher (if it runs one) looks now.
 _wake: asyncio.Event | None = None
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def wake_signal() -> asyncio.Event:
@@ -65,7 +62,7 @@ def new_delivery(
         params=params or {},
         status=DeliveryStatus.PENDING,
         attempts=0,
-        next_attempt_at=_now(),
+        next_attempt_at=clock.now(),
     )
 
 
@@ -96,7 +93,7 @@ AND (
 async def claim(limit: int, lease_seconds: float) -> tuple[str, list[Delivery]]:
     """Up to `limit` due deliveries, now leased to the caller; (lease token, rows)."""
     token = uuid.uuid4().hex
-    now = _now()
+    now = clock.now()
     lease_until = now + timedelta(seconds=lease_seconds)
     connection = connections.get("default")
     if connection.capabilities.dialect == "postgres":
@@ -120,7 +117,7 @@ async def give_up_abandoned(max_attempts: int) -> int:
     """Deliveries whose dispatcher died during their last allowed attempt: FAILED, rather
     than taken again after every lease (a delivery that kills its process would loop)."""
     return await Delivery.filter(
-        status=DeliveryStatus.SENDING, lease_expires_at__lte=_now(), attempts__gte=max_attempts
+        status=DeliveryStatus.SENDING, lease_expires_at__lte=clock.now(), attempts__gte=max_attempts
     ).update(
         status=DeliveryStatus.FAILED,
         lease_token=None,
@@ -132,7 +129,7 @@ async def give_up_abandoned(max_attempts: int) -> int:
 async def purge_delivered(older_than: timedelta) -> int:
     """Forget deliveries done longer ago than `older_than` (the feed keeps its entries)."""
     return await Delivery.filter(
-        status=DeliveryStatus.DELIVERED, delivered_at__lt=_now() - older_than
+        status=DeliveryStatus.DELIVERED, delivered_at__lt=clock.now() - older_than
     ).delete()
 
 
@@ -142,7 +139,7 @@ async def delivered(delivery: Delivery, token: str, by: str) -> bool:
         status=DeliveryStatus.DELIVERED,
         lease_token=None,
         lease_expires_at=None,
-        delivered_at=_now(),
+        delivered_at=clock.now(),
         delivered_by=by[:64],
         params={},
         last_error=None,
@@ -167,7 +164,7 @@ async def attempt_failed(
         status=status,
         lease_token=None,
         lease_expires_at=None,
-        next_attempt_at=_now() + timedelta(seconds=min(delay, 86_400)),
+        next_attempt_at=clock.now() + timedelta(seconds=min(delay, 86_400)),
         last_error=error[:500],
     )
     return status

@@ -7,13 +7,14 @@ import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.accounts import Company, Invitation, Role, Session, User
+from models.clock import now
 from models.notifications import SecurityMail
 from models.presence import PresenceStatus
 from resolvers import sessions
@@ -49,10 +50,6 @@ def _signed_in(ctx: Context, user: User, tokens: sessions.Tokens) -> SignedIn:
     # From here on the request speaks for the new session (its answer reads the user).
     ctx.user, ctx.session, ctx.language = user, tokens.session, user.language
     return SignedIn(user, tokens)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def sign_up(
@@ -114,7 +111,7 @@ async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
                 user,
                 device=ctx.user_agent or "?",
                 address=ctx.client_address or "?",
-                at=mail_time(_now()),
+                at=mail_time(now()),
             )
         tokens = await sessions.open_session(ctx, user)
     return _signed_in(ctx, user, tokens)
@@ -147,7 +144,7 @@ async def list_sessions(ctx: Context) -> list[Session]:
     """The caller's live sessions, newest first."""
     user = ctx.require_user()
     return list(
-        await Session.filter(user_id=user.pk, revoked_at=None, expires_at__gt=_now()).order_by(
+        await Session.filter(user_id=user.pk, revoked_at=None, expires_at__gt=now()).order_by(
             "-created_at"
         )
     )
@@ -185,7 +182,7 @@ async def update_profile(
         changes["timezone"] = clean_timezone(timezone)
     if changes:
         async with in_transaction():
-            await User.filter(pk=user.pk).update(**changes, updated_at=_now())
+            await User.filter(pk=user.pk).update(**changes, updated_at=now())
         for name, value in changes.items():
             setattr(user, name, value)
     return user
@@ -196,7 +193,7 @@ async def set_language(ctx: Context, *, language: str) -> User:
     user = ctx.require_user()
     user.language = clean_language(language)
     async with in_transaction():
-        await User.filter(pk=user.pk).update(language=user.language, updated_at=_now())
+        await User.filter(pk=user.pk).update(language=user.language, updated_at=now())
     ctx.language = user.language
     return user
 
@@ -213,9 +210,9 @@ async def change_password(
     check_strength(new_password, email=user.email, full_name=user.full_name, field="newPassword")
     password_hash = await hash_password(new_password)
     async with in_transaction():
-        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
+        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
-        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(_now()))
+        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
     user.password_hash = password_hash
 
 
@@ -271,7 +268,7 @@ async def invite_user(
                 company_id=inviter.company_id,
                 invited_by=inviter,
                 token_hash=_digest(token),
-                expires_at=_now() + timedelta(seconds=get_settings().invitation_ttl),
+                expires_at=now() + timedelta(seconds=get_settings().invitation_ttl),
             )
             await send_security_mail(
                 ctx,
@@ -292,7 +289,7 @@ async def accept_invitation(
 ) -> SignedIn:
     """Set the invited user's password with his one-time token, and sign him in."""
     invitation = await Invitation.get_or_none(
-        token_hash=_digest(token or ""), used_at=None, expires_at__gt=_now()
+        token_hash=_digest(token or ""), used_at=None, expires_at__gt=now()
     ).select_related("user")
     if invitation is None or not invitation.user.is_active:
         raise DomainError("INVALID_TOKEN", "token")
@@ -304,10 +301,10 @@ async def accept_invitation(
     password_hash = await hash_password(password)
     async with in_transaction():
         # Claim the token in the same statement that checks it: it works once only.
-        claimed = await Invitation.filter(id=invitation.pk, used_at=None).update(used_at=_now())
+        claimed = await Invitation.filter(id=invitation.pk, used_at=None).update(used_at=now())
         if not claimed:
             raise DomainError("INVALID_TOKEN", "token")
-        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=_now())
+        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         user.password_hash = password_hash
         tokens = await sessions.open_session(ctx, user)
     return _signed_in(ctx, user, tokens)
@@ -329,7 +326,7 @@ async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
     user = await _teammate_to_manage(ctx, user_id)
     async with in_transaction():
         user.is_active = active
-        user.deactivated_at = None if active else _now()
+        user.deactivated_at = None if active else now()
         await user.save(update_fields=["is_active", "deactivated_at", "updated_at"])
         if not active:
             await sessions.revoke_all(ctx, user, "USER_DEACTIVATED")

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
+from models.clock import now, today
 from models.customers import (
     BillingPeriod,
     ContactPerson,
@@ -26,12 +26,16 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
 from resolvers.tenancy import company_scope, get_in_company
-from resolvers.validation import clean_email, clean_phone, clean_text
+from resolvers.validation import (
+    clean_currency,
+    clean_email,
+    clean_money,
+    clean_phone,
+    clean_text,
+)
 
 ADMINS = (Role.OWNER, Role.ADMIN)
 NAME_MAX = 200
-MAX_AMOUNT = Decimal("9999999999.99")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class ContractStatus:
@@ -39,10 +43,6 @@ class ContractStatus:
     ACTIVE = "ACTIVE"
     EXPIRED = "EXPIRED"
     CANCELLED = "CANCELLED"
-
-
-def today() -> date:
-    return datetime.now(UTC).date()
 
 
 def contract_status(contract: Contract, on: date | None = None) -> str:
@@ -61,29 +61,6 @@ def active_contracts(company_id: int, on: date | None = None) -> Q:
     """Contracts running on `on` (today): the filter behind hasActiveContract."""
     on = on or today()
     return Q(company_id=company_id, cancelled_at=None, starts_on__lte=on, ends_on__gte=on)
-
-
-def clean_money(value: Decimal | str | None, field: str) -> Decimal:
-    """A non-negative amount with at most two decimals."""
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise DomainError("INVALID_AMOUNT", field) from None
-    if (
-        not amount.is_finite()
-        or amount < 0
-        or amount > MAX_AMOUNT
-        or amount != amount.quantize(Decimal("0.01"))
-    ):
-        raise DomainError("INVALID_AMOUNT", field)
-    return amount.quantize(Decimal("0.01"))
-
-
-def clean_currency(value: str | None, field: str = "currency") -> str:
-    text = (value or "").strip().upper()
-    if not _CURRENCY.match(text):
-        raise DomainError("INVALID_CURRENCY", field)
-    return text
 
 
 async def company_user(ctx: Context, user_id: int | None, field: str) -> User | None:
@@ -340,7 +317,7 @@ async def cancel_contract(ctx: Context, contract_id: int) -> Contract:
     contract = await get_in_company(ctx, Contract, contract_id, "contractId")
     if contract.cancelled_at is not None:
         raise DomainError("ALREADY_CANCELLED", "contractId")
-    contract.cancelled_at = datetime.now(UTC)
+    contract.cancelled_at = now()
     async with in_transaction():
         await contract.save(update_fields=["cancelled_at"])
     return contract
@@ -357,13 +334,11 @@ async def record_contract_payment(
     """A payment received for a contract, in the contract's currency (OWNER, ADMIN)."""
     user = ctx.require_role(*ADMINS)
     contract = await get_in_company(ctx, Contract, contract_id, "contractId")
-    money = clean_money(amount, "amount")
-    if money <= 0:
-        raise DomainError("INVALID_AMOUNT", "amount")
-    when = paid_at or datetime.now(UTC)
+    money = clean_money(amount, "amount", positive=True)
+    when = paid_at or now()
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    if when > datetime.now(UTC):
+    if when > now():
         raise DomainError("IN_THE_FUTURE", "paidAt")
     clean_note = clean_text(note, "note", max_length=500, required=False) or None
     async with in_transaction():

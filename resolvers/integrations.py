@@ -6,11 +6,11 @@ import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
+from models.clock import now
 from models.integrations import ApiKey
 from models.notifications import NotificationEvent
 from resolvers.context import Context
@@ -35,10 +35,6 @@ SUBJECT_MAX = 64
 
 def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -69,7 +65,7 @@ async def revoke_api_key(ctx: Context, *, api_key_id: int) -> ApiKey:
     key = await get_in_company(ctx, ApiKey, api_key_id, field="apiKeyId")
     if key.revoked_at is None:
         async with in_transaction():
-            key.revoked_at = _now()
+            key.revoked_at = now()
             await key.save(update_fields=["revoked_at"])
     return key
 
@@ -94,7 +90,7 @@ async def company_of_key(key: str | None) -> int:
     found = await ApiKey.get_or_none(key_hash=_digest(key), revoked_at=None)
     if found is None:
         raise NotAuthenticated()
-    await ApiKey.filter(id=found.pk).update(last_used_at=_now())
+    await ApiKey.filter(id=found.pk).update(last_used_at=now())
     return found.company_id
 
 

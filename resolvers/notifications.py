@@ -14,6 +14,7 @@ from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
+from models.clock import now
 from models.notifications import (
     CATEGORY_OF,
     DEFAULT_CHANNELS,
@@ -39,10 +40,6 @@ from subscriptions.notifications import enabled_channels
 CHANNELS = tuple(NotificationChannel)
 ADMINS = (Role.OWNER, Role.ADMIN)
 DEVICE_TOKEN_MAX = 512
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def mail_time(moment: datetime) -> str:
@@ -225,7 +222,7 @@ async def mark_read(ctx: Context, *, ids: Sequence[int] | None, everything: bool
     else:
         raise DomainError("REQUIRED", "ids")
     async with in_transaction():
-        await targets.filter(read_at=None).update(read_at=_now())
+        await targets.filter(read_at=None).update(read_at=now())
     return await unread_count(ctx)
 
 
@@ -249,7 +246,7 @@ async def register_device(ctx: Context, *, platform: DevicePlatform, token: str)
         # Two first registrations of one token at the same moment: one INSERT wins, the
         # other does nothing, and both then update the same row.
         await Device.bulk_create([Device(token=token, **values)], ignore_conflicts=True)
-        await Device.filter(token=token).update(**values, last_seen_at=_now())
+        await Device.filter(token=token).update(**values, last_seen_at=now())
         return await Device.get(token=token)
 
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import redis.asyncio as redis
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.accounts import User
 from models.presence import Presence, PresenceInterval, PresenceStatus
 from resolvers.context import Context
@@ -37,10 +38,6 @@ class PresenceView:
     returns_at: datetime | None
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _grace() -> float:
     return float(get_settings().presence_grace_period)
 
@@ -58,7 +55,7 @@ async def _row(user: User) -> Presence:
                     company_id=user.company_id,
                     chosen=PresenceStatus.OFFLINE,
                     shown=PresenceStatus.OFFLINE,
-                    shown_since=_now(),
+                    shown_since=clock.now(),
                 )
             ],
             ignore_conflicts=True,
@@ -104,7 +101,7 @@ async def set_presence(
 ) -> PresenceView:
     """Choose a status; a BE_RIGHT_BACK with `until` returns by itself to the one it replaced."""
     user = ctx.require_user()
-    now = _now()
+    now = clock.now()
     if until is not None:
         if status != PresenceStatus.BE_RIGHT_BACK:
             raise DomainError("UNTIL_ONLY_FOR_BE_RIGHT_BACK", "until")
@@ -158,7 +155,7 @@ async def presences_by_user_id(user_ids: Sequence[int]) -> list[PresenceView]:
     except LIVENESS_ERRORS:
         logger.warning("presence: liveness store unreachable; showing connected=false")
         live = set()
-    now = _now()
+    now = clock.now()
     views = []
     for user_id in user_ids:
         row = rows.get(user_id)
@@ -184,7 +181,7 @@ async def connection_opened(user: User, connection_id: str) -> None:
         logger.warning("presence: liveness store unreachable at connect")
     async with in_transaction():
         row = await _row(user)
-        event = await _show(row, row.chosen, _now())  # live again: shown what he chose
+        event = await _show(row, row.chosen, clock.now())  # live again: shown what he chose
         if event is not None:
             await row.save()
     await _publish_all([event])
@@ -202,7 +199,7 @@ async def connection_closed(user_id: int, connection_id: str) -> None:
 
 async def sweep() -> int:
     """Apply what time decided: grace periods that ran out, BE_RIGHT_BACKs that ended."""
-    now = _now()
+    now = clock.now()
     events: list[PresenceChanged | None] = []
     liveness = current_liveness()
     due = await liveness.claim_due_offline(time.time())
@@ -244,7 +241,7 @@ async def reassert(user_ids: set[int]) -> None:
     for row in stale:
         async with in_transaction():
             locked = await Presence.filter(user_id=row.user_id).select_for_update().get()
-            events.append(await _show(locked, locked.chosen, _now()))
+            events.append(await _show(locked, locked.chosen, clock.now()))
             await locked.save()
     await _publish_all(events)
 

@@ -6,12 +6,13 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import jwt
 from tortoise.expressions import F
 
 from models.accounts import Company, Session, User
+from models.clock import now
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.rows import db_columns, model_builder, select_list
@@ -30,22 +31,18 @@ class Tokens:
     session: Session
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def _access_token(session: Session, user: User) -> tuple[str, datetime]:
     settings = get_settings()
-    expires_at = _now() + timedelta(seconds=settings.access_token_ttl)
+    expires_at = now() + timedelta(seconds=settings.access_token_ttl)
     claims = {
         "sub": str(user.pk),
         "sid": str(session.pk),
         "cid": user.company_id,
-        "iat": int(_now().timestamp()),
+        "iat": int(now().timestamp()),
         "exp": int(expires_at.timestamp()),
         "typ": "access",
     }
@@ -63,7 +60,7 @@ async def open_session(ctx: Context, user: User) -> Tokens:
         refresh_token_hash=_digest(secret),
         user_agent=(ctx.user_agent or "")[:300] or None,
         ip_address=ctx.client_address,
-        expires_at=_now() + timedelta(seconds=get_settings().refresh_token_ttl),
+        expires_at=now() + timedelta(seconds=get_settings().refresh_token_ttl),
     )
     access, expires_at = _access_token(session, user)
     return Tokens(access, expires_at, f"{session.pk}.{secret}", session)
@@ -77,7 +74,7 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
     except ValueError:
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken") from None
     session = await Session.get_or_none(id=session_uuid).select_related("user")
-    if session is None or session.revoked_at is not None or session.expires_at <= _now():
+    if session is None or session.revoked_at is not None or session.expires_at <= now():
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
     user = session.user
     if not user.is_active:
@@ -88,9 +85,9 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
     ).update(
         refresh_token_hash=_digest(new_secret),
         generation=F("generation") + 1,
-        last_used_at=_now(),
+        last_used_at=now(),
         # Sliding: a session in use stays; one unused for the refresh TTL ends.
-        expires_at=_now() + timedelta(seconds=get_settings().refresh_token_ttl),
+        expires_at=now() + timedelta(seconds=get_settings().refresh_token_ttl),
         ip_address=ctx.client_address,
     )
     if not rotated:
@@ -110,17 +107,23 @@ async def authenticate(token: str) -> tuple[User, Session] | None:
             token,
             settings.secret_key.get_secret_value(),
             algorithms=[ALGORITHM],
-            options={"require": ["exp", "sub", "sid", "typ"]},
+            # Issued and expiry times by the project's clock (models/clock.py), checked below.
+            options={
+                "require": ["exp", "sub", "sid", "typ"],
+                "verify_exp": False,
+                "verify_iat": False,
+            },
         )
         session_uuid = uuid.UUID(claims["sid"])
-    except (jwt.PyJWTError, ValueError, TypeError):
+        issued, expires = int(claims.get("iat", 0)), int(claims["exp"])
+    except (jwt.PyJWTError, ValueError, TypeError, OverflowError):
         return None
-    if claims.get("typ") != "access":
+    if claims.get("typ") != "access" or not issued <= now().timestamp() < expires:
         return None
     session = await _live_session(session_uuid)
     if session is None or str(session.user_id) != str(claims["sub"]):
         return None
-    if not session.user.is_active or session.expires_at <= _now():
+    if not session.user.is_active or session.expires_at <= now():
         return None
     return session.user, session
 
@@ -162,7 +165,7 @@ async def _live_session(session_id: uuid.UUID) -> Session | None:
 async def revoke(ctx: Context | None, session: Session, reason: str) -> None:
     """End one session now: its tokens stop working and its open sockets close."""
     ended = await Session.filter(id=session.pk, revoked_at=None).update(
-        revoked_at=_now(), revoked_reason=reason
+        revoked_at=now(), revoked_reason=reason
     )
     if ended:
         await _announce(ctx, session.company_id, [str(session.pk)])
@@ -178,7 +181,7 @@ async def revoke_all(
     ids = [str(pk) for pk in await query.values_list("id", flat=True)]
     if not ids:
         return 0
-    await Session.filter(id__in=ids).update(revoked_at=_now(), revoked_reason=reason)
+    await Session.filter(id__in=ids).update(revoked_at=now(), revoked_reason=reason)
     await _announce(ctx, user.company_id, ids)
     return len(ids)
 

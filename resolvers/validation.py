@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 import re
 import zoneinfo
+from decimal import Decimal
 
 from email_validator import EmailNotValidError, validate_email
 
+from models.money import InvalidMoney, currency_decimals, parse_amount, parse_currency
 from resolvers.errors import DomainError
 from resolvers.i18n import SUPPORTED_LANGUAGES
 
@@ -49,6 +51,30 @@ def clean_phone(value: str | None, field: str = "phone") -> str | None:
     if not _PHONE.match(text):
         raise DomainError("INVALID_PHONE", field)
     return text
+
+
+def clean_money(
+    value: Decimal | str | None,
+    field: str,
+    *,
+    currency: str | None = None,
+    positive: bool = False,
+) -> Decimal:
+    """A non-negative amount (above 0 if `positive`) with at most the decimals of `currency`
+    (two without one); INVALID_AMOUNT otherwise. models/money.py holds the rules."""
+    decimals = 2 if currency is None else currency_decimals(currency)
+    try:
+        return parse_amount(value, decimals=decimals, positive=positive)
+    except InvalidMoney as error:
+        raise DomainError(error.code, field) from None
+
+
+def clean_currency(value: str | None, field: str = "currency") -> str:
+    """A currency code such as 'EUR' (upper-cased); INVALID_CURRENCY otherwise."""
+    try:
+        return parse_currency(value)
+    except InvalidMoney as error:
+        raise DomainError(error.code, field) from None
 
 
 def clean_timezone(value: str | None, field: str = "timezone") -> str:

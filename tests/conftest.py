@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 import pytest
+import tortoise.timezone
 from aerich.models import Aerich
 from tortoise import Tortoise
 from tortoise.contrib.test import truncate_all_models
@@ -30,6 +31,7 @@ os.environ["FRONTDESK_DELIVERY_BACKOFF"] = "0.05"
 
 from app import create_app  # noqa: E402
 from cli import apply_migrations  # noqa: E402
+from models import clock as project_clock  # noqa: E402
 from models import tortoise_config  # noqa: E402
 from resolvers import ratelimit  # noqa: E402
 from settings import get_settings  # noqa: E402
@@ -80,6 +82,16 @@ async def clean_state(app: Any) -> AsyncIterator[None]:
     await ratelimit.login_limiter().reset()
     await app.state.realtime.liveness.reset()
     yield
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[project_clock.FrozenClock]:
+    """The project's clock stopped at the real time of the test's start, for the test to move
+    (`clock.advance(timedelta(days=31))`, `clock.set(...)`): time passes without sleeping."""
+    with project_clock.frozen_clock() as frozen:
+        # The created_at / updated_at columns Tortoise fills itself follow the same clock.
+        monkeypatch.setattr(tortoise.timezone, "now", project_clock.now)
+        yield frozen
 
 
 @pytest.fixture

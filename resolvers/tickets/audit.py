@@ -1,57 +1,27 @@
-"""The audit log of tickets: one entry per change, written in the change's transaction."""
+"""The audit log of tickets: the shared log (resolvers/audit.py) with TicketLogEntry."""
 
 from __future__ import annotations
 
-import enum
-from datetime import UTC, date, datetime
-from decimal import Decimal
 from typing import Any
 
 from models.tickets import Ticket, TicketLogEntry
+from resolvers import audit
+from resolvers.audit import change
 from resolvers.context import Context
-from resolvers.errors import DomainError
-from resolvers.pagination import Page, paginate
-from resolvers.tenancy import company_scope
+from resolvers.pagination import Page
 
-
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def loggable(value: Any) -> Any:
-    """A value as the log keeps it (JSON): enums by name, times in ISO-8601."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def change(before: Any, after: Any) -> dict[str, Any]:
-    return {"before": loggable(before), "after": loggable(after)}
+__all__ = ["change", "record", "ticket_log"]
 
 
 async def record(
     ctx: Context, ticket: Ticket, action: str, changes: dict[str, Any] | None = None
 ) -> TicketLogEntry:
     """Log `action` on `ticket` by the caller (call inside the change's transaction)."""
-    return await TicketLogEntry.create(
-        company_id=ticket.company_id,
-        ticket_id=ticket.pk,
-        actor_id=ctx.user.pk if ctx.user else None,
-        action=action,
-        changes=changes or {},
-        at=now(),
-    )
+    return await audit.record(ctx, TicketLogEntry, ticket, action, changes)
 
 
 async def ticket_log(
     ctx: Context, ticket: Ticket, first: int | None, after: str | None
 ) -> Page[TicketLogEntry]:
     """The log of a ticket of the caller's company, newest first."""
-    if ticket.company_id != ctx.company_id:
-        raise DomainError("NOT_FOUND", "ticketId")
-    query = company_scope(ctx, TicketLogEntry).filter(ticket_id=ticket.pk)
-    return await paginate(query, first, after, descending=True)
+    return await audit.log_page(ctx, TicketLogEntry, ticket, first, after, "ticketId")

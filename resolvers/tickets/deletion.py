@@ -7,6 +7,7 @@ from functools import partial
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role
+from models.clock import now
 from models.tickets import (
     Document,
     LinkKind,
@@ -23,7 +24,7 @@ from resolvers.context import Context
 from resolvers.notifications import subject_id
 from resolvers.tenancy import company_scope
 from resolvers.tickets import audit
-from resolvers.tickets.audit import change, now
+from resolvers.tickets.audit import change
 from resolvers.tickets.documents import remove_stored_file, storage_dir
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.records import ticket_in_company

@@ -4,11 +4,12 @@ benchmarks)."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.accounts import Company, User
 from models.customers import (
     BillingPeriod,
@@ -108,7 +109,7 @@ async def seed_support_records(company: Company, users: list[User]) -> None:
                     title=title,
                 )
             if n % 3 != 2:  # some customers have no contract
-                today = datetime.now(UTC).date()
+                today = clock.today()
                 expired = n % 4 == 3
                 package = packages[n % 2]
                 contract = await Contract.create(
@@ -126,7 +127,7 @@ async def seed_support_records(company: Company, users: list[User]) -> None:
                     contract_id=contract.pk,
                     amount=package.monthly_fee,
                     currency=package.currency,
-                    paid_at=datetime.now(UTC) - timedelta(days=rng.randint(1, 30)),
+                    paid_at=clock.now() - timedelta(days=rng.randint(1, 30)),
                 )
     await add_tickets(company, users, 40, plan_field=plan, seed=5)
 
@@ -159,7 +160,7 @@ async def add_tickets(
             first_number = counter.last_number + 1
             counter.last_number += size
             await counter.save()
-            now = datetime.now(UTC)
+            now = clock.now()
             rows = []
             for n in range(size):
                 stage = rng.choice(stages)

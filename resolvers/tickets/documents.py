@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import logging
 import re
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Protocol
 from tortoise.transactions import in_transaction
 
 from models.accounts import User
+from models.clock import now
 from models.tickets import Document, Ticket
 from resolvers.context import Context
 from resolvers.errors import DomainError
@@ -148,7 +148,7 @@ def _signature(document_id: str, user_id: int, expires: int) -> str:
 def download_url(ctx: Context, document: Document) -> str:
     """A link to the file for the caller; it works for FRONTDESK's DOWNLOAD_URL_TTL seconds."""
     user = ctx.require_user()
-    expires = int(time.time()) + DOWNLOAD_URL_TTL
+    expires = int(now().timestamp()) + DOWNLOAD_URL_TTL
     signature = _signature(str(document.pk), user.pk, expires)
     return f"/documents/{document.pk}?user={user.pk}&expires={expires}&signature={signature}"
 
@@ -171,7 +171,7 @@ async def open_download(
     except ValueError:
         return None
     expected = _signature(str(document_uuid), user_key, expiry)
-    if not hmac.compare_digest(expected, signature) or expiry < time.time():
+    if not hmac.compare_digest(expected, signature) or expiry < now().timestamp():
         return None
     document = await Document.get_or_none(id=document_uuid)
     if document is None:

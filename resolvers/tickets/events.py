@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from models.clock import now
 from models.tickets import Ticket
 from resolvers.context import Context
-from resolvers.tickets.audit import now
 from subscriptions.bus import publish
 from subscriptions.tickets import TicketChanged, ticket_state
 

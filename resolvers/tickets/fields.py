@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -13,6 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role
+from models.clock import now
 from models.tickets import CustomField, FieldKind, TicketParameter
 from resolvers.context import Context
 from resolvers.errors import DomainError
@@ -126,7 +127,7 @@ async def archive_custom_field(ctx: Context, field_id: int, archived: bool = Tru
     async with in_transaction():
         field = await _field_to_change(ctx, field_id)
         if archived != (field.archived_at is not None):
-            field.archived_at = datetime.now(UTC) if archived else None
+            field.archived_at = now() if archived else None
             await field.save(update_fields=["archived_at"])
     return field
 

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
+from models.clock import now
 from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
 from resolvers.context import Context
 from resolvers.customers import company_user
@@ -16,7 +17,7 @@ from resolvers.errors import DomainError, Forbidden
 from resolvers.notifications import subject_id
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets import audit
-from resolvers.tickets.audit import change, now
+from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.records import ticket_in_company
 from resolvers.validation import clean_text

@@ -10,6 +10,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from models.accounts import User
+from models.clock import now
 from models.customers import ContactPerson, Customer
 from models.notifications import NotificationEvent
 from models.tickets import (
@@ -27,7 +28,7 @@ from resolvers.errors import DomainError
 from resolvers.notifications import Subject, notify, subject_id
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets import audit
-from resolvers.tickets.audit import change, now
+from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.fields import clean_parameters, store_parameters
 from resolvers.tickets.stages import ensure_ticket_setup, next_ticket_number

@@ -8,11 +8,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role
+from models.clock import now
 from models.tickets import Stage, StageKind, Ticket, TicketLogEntry
+from resolvers.audit import change, entry
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
-from resolvers.tickets.audit import change, now
 from resolvers.tickets.events import queue_event
 from resolvers.validation import clean_text
 
@@ -171,14 +172,5 @@ async def _move_all(ctx: Context, tickets: list[Ticket], stage: Stage, target: S
         await Ticket.filter(id=ticket.pk).update(
             stage_id=target.pk, closed_at=closed_at, updated_at=at
         )
-        entries.append(
-            TicketLogEntry(
-                company_id=ticket.company_id,
-                ticket_id=ticket.pk,
-                actor_id=ctx.user.pk if ctx.user else None,
-                action="STAGE_CHANGED",
-                changes=changes,
-                at=at,
-            )
-        )
+        entries.append(entry(ctx, TicketLogEntry, ticket, "STAGE_CHANGED", changes, at=at))
     await TicketLogEntry.bulk_create(entries)
