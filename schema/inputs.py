@@ -70,7 +70,7 @@ def decode_input(info: Info, value: V, path: str = "") -> V:
     for field in definition.fields:
         name = path + info.schema.config.name_converter.get_graphql_name(field)
         current = getattr(value, field.python_name)
-        key = _node_key(field)
+        key = node_key(field)
         if key is None:
             decoded = decode_input(info, current, name + ".")
         elif isinstance(current, list):
@@ -85,7 +85,8 @@ def decode_input(info: Info, value: V, path: str = "") -> V:
 
 
 @functools.cache
-def _node_key(field: StrawberryField) -> NodeKey | None:
+def node_key(field: StrawberryField) -> NodeKey | None:
+    """The NodeKey an input field was declared with (NodeId[...]), if any."""
     annotation = field.type_annotation
     return _find_node_key(annotation.evaluate()) if annotation is not None else None
 

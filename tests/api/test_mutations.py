@@ -5,7 +5,7 @@ from graphql import GraphQLID, GraphQLInputObjectType, get_named_type
 
 from schema import schema
 from schema.base import Payload
-from schema.inputs import _node_key, given
+from schema.inputs import given, node_key
 from schema.tickets import UpdateStageInput, UpdateTicketInput
 from tests.graphql import gql, sign_up
 
@@ -47,7 +47,7 @@ def test_every_global_id_of_a_mutation_input_declares_its_node_type():
         for name, field in input_type.fields.items():
             if get_named_type(field.type) is not GraphQLID:
                 continue
-            if (input_type.name, name) not in NOT_GLOBAL_IDS and _node_key(fields[name]) is None:
+            if (input_type.name, name) not in NOT_GLOBAL_IDS and node_key(fields[name]) is None:
                 undeclared.append(f"{input_type.name}.{name}")
     assert undeclared == []
 
