@@ -18,6 +18,7 @@ from models.clock import now
 from models.notifications import SecurityMail
 from models.presence import PresenceStatus
 from resolvers import sessions
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.notifications import mail_time, send_security_mail
@@ -166,19 +167,19 @@ async def revoke_session(ctx: Context, *, session_id: str) -> None:
 async def update_profile(
     ctx: Context,
     *,
-    full_name: str | None = None,
-    phone: str | None = None,
-    timezone: str | None = None,
-    phone_given: bool = False,
+    full_name: Change[str | None] = KEEP,
+    phone: Change[str | None] = KEEP,
+    timezone: Change[str | None] = KEEP,
 ) -> User:
-    """Change the caller's name, phone or time zone; what is not given stays."""
+    """Change the caller's name, phone or time zone; what is not given (or null, but for the
+    phone, which null clears) stays."""
     user = ctx.require_user()
     changes: dict[str, object] = {}
-    if full_name is not None:
+    if isinstance(full_name, str):
         changes["full_name"] = clean_text(full_name, "fullName", max_length=NAME_MAX)
-    if phone_given:
+    if phone is not KEEP:
         changes["phone"] = clean_phone(phone)
-    if timezone is not None:
+    if isinstance(timezone, str):
         changes["timezone"] = clean_timezone(timezone)
     if changes:
         async with in_transaction():

@@ -22,6 +22,7 @@ from models.customers import (
     ServicePackage,
 )
 from models.tickets import Ticket
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
@@ -121,29 +122,26 @@ async def create_customer(
 
 @dataclass
 class CustomerChanges:
-    """What updateCustomer changes; None leaves a field as it is (the flags clear them)."""
+    """What updateCustomer changes; KEEP leaves a field as it is (null clears one)."""
 
-    name: str | None = None
-    representative_id: int | None = None
-    representative_given: bool = False
-    email: str | None = None
-    email_given: bool = False
-    phone: str | None = None
-    phone_given: bool = False
+    name: Change[str | None] = KEEP
+    representative_id: Change[int | None] = KEEP
+    email: Change[str | None] = KEEP
+    phone: Change[str | None] = KEEP
 
 
 async def update_customer(ctx: Context, customer_id: int, changes: CustomerChanges) -> Customer:
     """Rename a customer, change his representative or his address and phone."""
     ctx.require_user()
     customer = await get_in_company(ctx, Customer, customer_id, "customerId")
-    if changes.name is not None:
+    if changes.name is not KEEP:
         customer.name = clean_text(changes.name, "name", max_length=NAME_MAX)
-    if changes.representative_given:
+    if changes.representative_id is not KEEP:
         await company_user(ctx, changes.representative_id, "representativeId")
         customer.representative_id = changes.representative_id
-    if changes.email_given:
+    if changes.email is not KEEP:
         customer.email = clean_email(changes.email, "email") if changes.email else None
-    if changes.phone_given:
+    if changes.phone is not KEEP:
         customer.phone = clean_phone(changes.phone)
     async with in_transaction():
         await customer.save()

@@ -16,10 +16,12 @@ from schema.base import (
     IsAdmin,
     IsAuthenticated,
     ModelNode,
+    Payload,
     UserError,
+    errors_field,
     mutation,
 )
-from schema.nodes import decode_id
+from schema.inputs import NodeId, given
 from schema.presence import Presence, PresenceStatus
 
 Role = strawberry.enum(
@@ -81,7 +83,7 @@ class SessionType:
 
 
 @strawberry.type(description="Tokens of a new or refreshed session; null fields on errors.")
-class AuthPayload:
+class AuthPayload(Payload):
     access_token: str | None = strawberry.field(
         default=None,
         description="Send as 'Authorization: Bearer <token>'; short-lived, refresh it.",
@@ -93,9 +95,7 @@ class AuthPayload:
         default=None, description="Use once with refreshSession to get new tokens."
     )
     user: User | None = strawberry.field(default=None, description="The signed-in user.")
-    errors: list[UserError] = strawberry.field(
-        default_factory=list, description="Why it failed; empty on success."
-    )
+    errors: list[UserError] = errors_field("Why it failed; empty on success.")
 
 
 def _signed_in(result: accounts.SignedIn) -> AuthPayload:
@@ -109,45 +109,40 @@ def _signed_in(result: accounts.SignedIn) -> AuthPayload:
 
 
 @strawberry.type(description="The answer of logout.")
-class LogoutPayload:
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Always empty.")
+class LogoutPayload(Payload):
+    errors: list[UserError] = errors_field("Always empty.")
 
 
 @strawberry.type(description="The invited user; the invitation mail carries his one-time token.")
-class InviteUserPayload:
+class InviteUserPayload(Payload):
     user: User | None = strawberry.field(default=None, description="The new, passwordless user.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed user.")
-class UpdateProfilePayload:
+class UpdateProfilePayload(Payload):
     user: User | None = strawberry.field(default=None, description="The user after the change.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The user in his new language.")
-class SetLanguagePayload:
+class SetLanguagePayload(Payload):
     user: User | None = strawberry.field(default=None, description="The user after the change.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The answer of changePassword: other sessions have ended.")
-class ChangePasswordPayload:
-    errors: list[UserError] = strawberry.field(
-        default_factory=list,
-        description="WRONG_PASSWORD, PASSWORD_MISMATCH or WEAK_PASSWORD; nothing changed then.",
+class ChangePasswordPayload(Payload):
+    errors: list[UserError] = errors_field(
+        "WRONG_PASSWORD, PASSWORD_MISMATCH or WEAK_PASSWORD; nothing changed then."
     )
 
 
 @strawberry.type(description="The answer of revokeSession.")
-class RevokeSessionPayload:
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+class RevokeSessionPayload(Payload):
+    pass
 
 
 @strawberry.type(description="The teammate after the change.")
-class UpdateUserPayload:
+class UpdateUserPayload(Payload):
     user: User | None = strawberry.field(default=None, description="The user after the change.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(description="A new company and its owner.")
@@ -221,17 +216,13 @@ class RevokeSessionInput:
 
 @strawberry.input(description="A teammate to deactivate or reactivate.")
 class UserIdInput:
-    user_id: strawberry.ID = strawberry.field(description="The teammate's global ID.")
+    user_id: NodeId[User] = strawberry.field(description="The teammate's global ID.")
 
 
 @strawberry.input(description="A teammate's new role.")
 class ChangeUserRoleInput:
-    user_id: strawberry.ID = strawberry.field(description="The teammate's global ID.")
+    user_id: NodeId[User] = strawberry.field(description="The teammate's global ID.")
     role: Role = strawberry.field(description="ADMIN or AGENT.")
-
-
-def _present(value: object) -> bool:
-    return value is not UNSET
 
 
 @strawberry.type
@@ -345,13 +336,7 @@ class AccountsMutation:
         description="Change your name, phone or time zone.", permission_classes=[IsAuthenticated]
     )
     async def update_profile(self, info: Info, input: UpdateProfileInput) -> UpdateProfilePayload:
-        user = await accounts.update_profile(
-            info.context,
-            full_name=input.full_name if _present(input.full_name) else None,
-            timezone=input.timezone if _present(input.timezone) else None,
-            phone=input.phone if _present(input.phone) else None,
-            phone_given=_present(input.phone),
-        )
+        user = await accounts.update_profile(info.context, **given(input))
         return UpdateProfilePayload(user=user)  # type: ignore[arg-type]
 
     @mutation(
@@ -382,14 +367,12 @@ class AccountsMutation:
         permission_classes=[IsAdmin],
     )
     async def deactivate_user(self, info: Info, input: UserIdInput) -> UpdateUserPayload:
-        user_id = decode_id(info, input.user_id, User, "userId")
-        user = await accounts.set_user_active(info.context, user_id=user_id, active=False)
+        user = await accounts.set_user_active(info.context, user_id=input.user_id, active=False)
         return UpdateUserPayload(user=user)  # type: ignore[arg-type]
 
     @mutation(description="Let a deactivated teammate sign in again.", permission_classes=[IsAdmin])
     async def reactivate_user(self, info: Info, input: UserIdInput) -> UpdateUserPayload:
-        user_id = decode_id(info, input.user_id, User, "userId")
-        user = await accounts.set_user_active(info.context, user_id=user_id, active=True)
+        user = await accounts.set_user_active(info.context, user_id=input.user_id, active=True)
         return UpdateUserPayload(user=user)  # type: ignore[arg-type]
 
     @mutation(
@@ -397,6 +380,5 @@ class AccountsMutation:
         permission_classes=[IsAdmin],
     )
     async def change_user_role(self, info: Info, input: ChangeUserRoleInput) -> UpdateUserPayload:
-        user_id = decode_id(info, input.user_id, User, "userId")
-        user = await accounts.change_role(info.context, user_id=user_id, role=input.role)
+        user = await accounts.change_role(info.context, user_id=input.user_id, role=input.role)
         return UpdateUserPayload(user=user)  # type: ignore[arg-type]

@@ -31,6 +31,18 @@ class UserError:
     message: str = strawberry.field(description="What went wrong, in the caller's language.")
 
 
+@strawberry.type(description="What a mutation answers: its result, or why it failed.")
+class Payload:
+    """The base of every mutation's payload; on a DomainError it holds only `errors`."""
+
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+
+
+def errors_field(description: str) -> Any:
+    """`errors` with a description of its own, for a payload whose errors say more."""
+    return strawberry.field(default_factory=list, description=description)
+
+
 def user_error(ctx: Context, error: DomainError) -> UserError:
     return UserError(
         field=error.field,
@@ -53,15 +65,19 @@ class ReturnsUserErrors(FieldExtension):
         except DomainError as error:
             info.context.after_commit.clear()
             payload_type = self.field.type
-            assert isinstance(payload_type, type)
+            assert isinstance(payload_type, type) and issubclass(payload_type, Payload)
             return payload_type(errors=[user_error(info.context, error)])
         await info.context.run_after_commit()
         return result
 
 
 def mutation(*, description: str, **options: Any) -> Any:
-    """A mutation field whose DomainErrors land in its payload's `errors`."""
-    extensions = [ReturnsUserErrors(), *options.pop("extensions", [])]
+    """A mutation field whose DomainErrors land in its payload's `errors`, and whose inputs'
+    NodeId fields hold primary keys."""
+    from schema.inputs import DecodesGlobalIds  # it builds on this module
+
+    # The first is the innermost: IDs are decoded inside ReturnsUserErrors, after permissions.
+    extensions = [DecodesGlobalIds(), ReturnsUserErrors(), *options.pop("extensions", [])]
     return strawberry.mutation(description=description, extensions=extensions, **options)
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
-from strawberry import UNSET, relay
+from strawberry import UNSET
 
 from models import customers as models
 from models.accounts import User as UserRow
 from resolvers import customers
+from schema.accounts import User
 from schema.base import (
     Connection,
     Info,
@@ -20,13 +21,11 @@ from schema.base import (
     IsAuthenticated,
     ModelNode,
     Money,
-    UserError,
+    Payload,
     mutation,
 )
-from schema.nodes import decode_id, decode_ids
-
-if TYPE_CHECKING:
-    from schema.accounts import User
+from schema.inputs import NodeId, given
+from schema.nodes import decode_ids, global_id
 
 BillingPeriod = strawberry.enum(
     models.BillingPeriod, description="How often a contract's fee is charged."
@@ -211,7 +210,7 @@ class Customer(ModelNode):
 @strawberry.input(description="A new customer.")
 class CreateCustomerInput:
     name: str = strawberry.field(description="The customer's name.")
-    representative_id: strawberry.ID | None = strawberry.field(
+    representative_id: NodeId[User] | None = strawberry.field(
         default=None, description="The user who looks after the customer."
     )
     email: str | None = strawberry.field(default=None, description="E-mail address.")
@@ -220,9 +219,9 @@ class CreateCustomerInput:
 
 @strawberry.input(description="Changes to a customer; fields left out stay as they are.")
 class UpdateCustomerInput:
-    customer_id: strawberry.ID = strawberry.field(description="The customer.")
+    customer_id: NodeId[Customer] = strawberry.field(description="The customer.")
     name: str | None = strawberry.field(default=UNSET, description="A new name.")
-    representative_id: strawberry.ID | None = strawberry.field(
+    representative_id: NodeId[User] | None = strawberry.field(
         default=UNSET, description="A new representative; null for none."
     )
     email: str | None = strawberry.field(default=UNSET, description="null clears it.")
@@ -231,14 +230,14 @@ class UpdateCustomerInput:
 
 @strawberry.input(description="A customer to delete.")
 class DeleteCustomerInput:
-    customer_id: strawberry.ID = strawberry.field(
+    customer_id: NodeId[Customer] = strawberry.field(
         description="A customer without tickets and contracts."
     )
 
 
 @strawberry.input(description="A new contact person of a customer.")
 class AddContactPersonInput:
-    customer_id: strawberry.ID = strawberry.field(description="The customer.")
+    customer_id: NodeId[Customer] = strawberry.field(description="The customer.")
     name: str = strawberry.field(description="Full name.")
     email: str | None = strawberry.field(default=None, description="E-mail address.")
     phone: str | None = strawberry.field(default=None, description="Phone number.")
@@ -257,8 +256,8 @@ class CreateServicePackageInput:
 
 @strawberry.input(description="A new contract of a customer.")
 class CreateContractInput:
-    customer_id: strawberry.ID = strawberry.field(description="The customer.")
-    package_id: strawberry.ID | None = strawberry.field(
+    customer_id: NodeId[Customer] = strawberry.field(description="The customer.")
+    package_id: NodeId[ServicePackage] | None = strawberry.field(
         default=None, description="The service package, if any."
     )
     starts_on: date = strawberry.field(description="First day.")
@@ -274,12 +273,12 @@ class CreateContractInput:
 
 @strawberry.input(description="A contract to cancel.")
 class CancelContractInput:
-    contract_id: strawberry.ID = strawberry.field(description="The contract.")
+    contract_id: NodeId[Contract] = strawberry.field(description="The contract.")
 
 
 @strawberry.input(description="A payment received for a contract.")
 class RecordContractPaymentInput:
-    contract_id: strawberry.ID = strawberry.field(description="The contract.")
+    contract_id: NodeId[Contract] = strawberry.field(description="The contract.")
     amount: Decimal = strawberry.field(description="In the contract's currency; above 0.")
     paid_at: datetime | None = strawberry.field(
         default=None, description="When it was paid; default now, never in the future."
@@ -288,62 +287,50 @@ class RecordContractPaymentInput:
 
 
 @strawberry.type(description="The new or changed customer.")
-class CreateCustomerPayload:
+class CreateCustomerPayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description="The customer.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed customer.")
-class UpdateCustomerPayload:
+class UpdateCustomerPayload(Payload):
     customer: Customer | None = strawberry.field(default=None, description="The customer.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="Which customer was deleted.")
-class DeleteCustomerPayload:
+class DeleteCustomerPayload(Payload):
     deleted_customer_id: strawberry.ID | None = strawberry.field(
         default=None, description="The deleted customer's ID."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new contact person.")
-class AddContactPersonPayload:
+class AddContactPersonPayload(Payload):
     contact_person: ContactPerson | None = strawberry.field(
         default=None, description="The contact person."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new service package.")
-class CreateServicePackagePayload:
+class CreateServicePackagePayload(Payload):
     service_package: ServicePackage | None = strawberry.field(
         default=None, description="The package."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new or changed contract.")
-class CreateContractPayload:
+class CreateContractPayload(Payload):
     contract: Contract | None = strawberry.field(default=None, description="The contract.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The cancelled contract.")
-class CancelContractPayload:
+class CancelContractPayload(Payload):
     contract: Contract | None = strawberry.field(default=None, description="The contract.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The recorded payment and its contract.")
-class RecordContractPaymentPayload:
+class RecordContractPaymentPayload(Payload):
     payment: ContractPayment | None = strawberry.field(default=None, description="The payment.")
     contract: Contract | None = strawberry.field(default=None, description="The contract.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
-
-
-def _given(value: object) -> bool:
-    return value is not UNSET
 
 
 @strawberry.type
@@ -360,8 +347,6 @@ class CustomersQuery:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Customer]:
-        from schema.accounts import User
-
         page = await customers.list_customers(
             info.context,
             search=search,
@@ -406,15 +391,10 @@ class CustomersMutation:
     async def create_customer(
         self, info: Info, input: CreateCustomerInput
     ) -> CreateCustomerPayload:
-        from schema.accounts import User
-
-        representative_id = None
-        if input.representative_id is not None:
-            representative_id = decode_id(info, input.representative_id, User, "representativeId")
         customer = await customers.create_customer(
             info.context,
             name=input.name,
-            representative_id=representative_id,
+            representative_id=input.representative_id,
             email=input.email,
             phone=input.phone,
         )
@@ -424,23 +404,8 @@ class CustomersMutation:
     async def update_customer(
         self, info: Info, input: UpdateCustomerInput
     ) -> UpdateCustomerPayload:
-        from schema.accounts import User
-
-        changes = customers.CustomerChanges()
-        if _given(input.name):
-            changes.name = input.name or ""
-        if _given(input.representative_id):
-            changes.representative_given = True
-            if input.representative_id is not None:
-                changes.representative_id = decode_id(
-                    info, input.representative_id, User, "representativeId"
-                )
-        if _given(input.email):
-            changes.email, changes.email_given = input.email, True
-        if _given(input.phone):
-            changes.phone, changes.phone_given = input.phone, True
-        customer_id = decode_id(info, input.customer_id, Customer, "customerId")
-        customer = await customers.update_customer(info.context, customer_id, changes)
+        changes = customers.CustomerChanges(**given(input, "customer_id"))
+        customer = await customers.update_customer(info.context, input.customer_id, changes)
         return UpdateCustomerPayload(customer=customer)  # type: ignore[arg-type]
 
     @mutation(
@@ -451,11 +416,8 @@ class CustomersMutation:
     async def delete_customer(
         self, info: Info, input: DeleteCustomerInput
     ) -> DeleteCustomerPayload:
-        customer_id = decode_id(info, input.customer_id, Customer, "customerId")
-        customer = await customers.delete_customer(info.context, customer_id)
-        return DeleteCustomerPayload(
-            deleted_customer_id=strawberry.ID(str(relay.GlobalID("Customer", str(customer.pk))))
-        )
+        customer = await customers.delete_customer(info.context, input.customer_id)
+        return DeleteCustomerPayload(deleted_customer_id=global_id(Customer, customer.pk))
 
     @mutation(
         description="Add a contact person to a customer.", permission_classes=[IsAuthenticated]
@@ -465,7 +427,7 @@ class CustomersMutation:
     ) -> AddContactPersonPayload:
         contact = await customers.add_contact_person(
             info.context,
-            customer_id=decode_id(info, input.customer_id, Customer, "customerId"),
+            customer_id=input.customer_id,
             name=input.name,
             email=input.email,
             phone=input.phone,
@@ -494,13 +456,10 @@ class CustomersMutation:
     async def create_contract(
         self, info: Info, input: CreateContractInput
     ) -> CreateContractPayload:
-        package_id = None
-        if input.package_id is not None:
-            package_id = decode_id(info, input.package_id, ServicePackage, "packageId")
         contract = await customers.create_contract(
             info.context,
-            customer_id=decode_id(info, input.customer_id, Customer, "customerId"),
-            package_id=package_id,
+            customer_id=input.customer_id,
+            package_id=input.package_id,
             starts_on=input.starts_on,
             ends_on=input.ends_on,
             fee=input.fee,
@@ -513,9 +472,7 @@ class CustomersMutation:
     async def cancel_contract(
         self, info: Info, input: CancelContractInput
     ) -> CancelContractPayload:
-        contract = await customers.cancel_contract(
-            info.context, decode_id(info, input.contract_id, Contract, "contractId")
-        )
+        contract = await customers.cancel_contract(info.context, input.contract_id)
         return CancelContractPayload(contract=contract)  # type: ignore[arg-type]
 
     @mutation(
@@ -524,13 +481,12 @@ class CustomersMutation:
     async def record_contract_payment(
         self, info: Info, input: RecordContractPaymentInput
     ) -> RecordContractPaymentPayload:
-        contract_id = decode_id(info, input.contract_id, Contract, "contractId")
         payment = await customers.record_contract_payment(
             info.context,
-            contract_id=contract_id,
+            contract_id=input.contract_id,
             amount=input.amount,
             paid_at=input.paid_at,
             note=input.note,
         )
-        contract = await info.context.loaders.by_id(models.Contract).load(contract_id)
+        contract = await info.context.loaders.by_id(models.Contract).load(input.contract_id)
         return RecordContractPaymentPayload(payment=payment, contract=contract)  # type: ignore[arg-type]

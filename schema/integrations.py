@@ -9,8 +9,8 @@ import strawberry
 from models import integrations as models
 from resolvers import integrations
 from schema.accounts import User
-from schema.base import Info, IsAdmin, ModelNode, UserError, mutation
-from schema.nodes import decode_id
+from schema.base import Info, IsAdmin, ModelNode, Payload, mutation
+from schema.inputs import NodeId
 from schema.notifications import NotificationEvent
 
 API_KEY_HEADER = "x-api-key"
@@ -33,25 +33,23 @@ class CreateApiKeyInput:
 
 
 @strawberry.type(description="The new key; its secret is shown in this answer only.")
-class CreateApiKeyPayload:
+class CreateApiKeyPayload(Payload):
     api_key: ApiKey | None = strawberry.field(default=None, description="The key.")
     key: str | None = strawberry.field(
         default=None,
         description="The secret to put in the integration's `X-Api-Key` header. Only its "
         "hash is kept: it cannot be shown again.",
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(description="A key to revoke.")
 class RevokeApiKeyInput:
-    api_key_id: strawberry.ID = strawberry.field(description="The key's global ID.")
+    api_key_id: NodeId[ApiKey] = strawberry.field(description="The key's global ID.")
 
 
 @strawberry.type(description="The revoked key.")
-class RevokeApiKeyPayload:
+class RevokeApiKeyPayload(Payload):
     api_key: ApiKey | None = strawberry.field(default=None, description="The key.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(
@@ -69,7 +67,7 @@ class IngestEventInput:
     visitor: str | None = strawberry.field(default=None, description="The visitor's name.")
     customer: str | None = strawberry.field(default=None, description="The customer's name.")
     date: str | None = strawberry.field(default=None, description="When, as text.")
-    recipient_ids: list[strawberry.ID] | None = strawberry.field(
+    recipient_ids: list[NodeId[User]] | None = strawberry.field(
         default=None,
         description="Users of the company to notify; by default every user. Each gets it on "
         "the channels he chose for the event.",
@@ -77,11 +75,10 @@ class IngestEventInput:
 
 
 @strawberry.type(description="How many deliveries the event queued.")
-class IngestEventPayload:
+class IngestEventPayload(Payload):
     queued: int | None = strawberry.field(
         default=None, description="Deliveries queued (users times their channels)."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 def _api_key(info: Info) -> str | None:
@@ -118,8 +115,7 @@ class IntegrationsMutation:
         permission_classes=[IsAdmin],
     )
     async def revoke_api_key(self, info: Info, input: RevokeApiKeyInput) -> RevokeApiKeyPayload:
-        key_id = decode_id(info, input.api_key_id, ApiKey, "apiKeyId")
-        key = await integrations.revoke_api_key(info.context, api_key_id=key_id)
+        key = await integrations.revoke_api_key(info.context, api_key_id=input.api_key_id)
         return RevokeApiKeyPayload(api_key=key)  # type: ignore[arg-type]
 
     @mutation(
@@ -137,15 +133,12 @@ class IntegrationsMutation:
             )
             if value is not None
         }
-        recipients = None
-        if input.recipient_ids is not None:
-            recipients = [decode_id(info, i, User, "recipientIds") for i in input.recipient_ids]
         queued = await integrations.ingest_event(
             info.context,
             api_key=_api_key(info),
             event=input.event,
             subject_id=input.subject_id,
             values=values,
-            recipient_ids=recipients,
+            recipient_ids=input.recipient_ids,
         )
         return IngestEventPayload(queued=queued)

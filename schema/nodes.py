@@ -65,25 +65,34 @@ def decode_ids(
 
 def decode_id(info: Info, global_id: str, expected: type[ModelNode], field: str) -> int:
     """The primary key inside a global ID of type `expected`; anything else is NOT_FOUND."""
-    return _decode_key(info, global_id, expected, field, int)
+    return decode_key(info, global_id, node_name(expected), field, int)
 
 
-def decode_uuid(info: Info, global_id: str, expected: type[ModelNode], field: str) -> uuid.UUID:
-    """The UUID primary key inside a global ID of type `expected` (Document); anything else
-    is NOT_FOUND."""
-    return _decode_key(info, global_id, expected, field, uuid.UUID)
+def node_name(node: type | str) -> str:
+    """The GraphQL name of a node type, given as the type or as its name."""
+    if isinstance(node, str):
+        return node
+    definition = getattr(node, "__strawberry_definition__", None)
+    return definition.name if definition is not None else node.__name__
 
 
-def _decode_key(
-    info: Info, global_id: str, expected: type[ModelNode], field: str, parse: Callable[[str], K]
+def decode_key(
+    info: Info, global_id: str, expected: str, field: str, parse: Callable[[str], K]
 ) -> K:
+    """The key inside a global ID of the node type named `expected`, parsed by `parse` (int,
+    uuid.UUID); a malformed ID, or one of another type, is NOT_FOUND on `field`."""
     found = node_type(info, str(global_id))
-    if found is None or found[0] is not expected:
+    if found is None or node_name(found[0]) != expected:
         raise DomainError("NOT_FOUND", field)
     try:
         return parse(found[1])
     except ValueError:
         raise DomainError("NOT_FOUND", field) from None
+
+
+def global_id(node: type | str, pk: object) -> strawberry.ID:
+    """The global ID of a row of a node type (what `id` of that node answers)."""
+    return strawberry.ID(str(relay.GlobalID(node_name(node), str(pk))))
 
 
 @strawberry.type

@@ -12,9 +12,9 @@ import strawberry
 
 from models import notifications as models
 from resolvers import notifications
-from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
+from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, Payload, mutation
+from schema.inputs import NodeId
 from schema.loaders import make_loaders
-from schema.nodes import decode_id
 from subscriptions.bus import current_bus
 from subscriptions.notifications import NotificationReceived, user_topic, wants_in_app
 
@@ -163,27 +163,25 @@ class UpdateNotificationSettingsInput:
 
 
 @strawberry.type(description="Your settings after the change.")
-class UpdateNotificationSettingsPayload:
+class UpdateNotificationSettingsPayload(Payload):
     settings: NotificationSettings | None = strawberry.field(
         default=None, description="The whole matrix after the change."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(description="Which notifications to mark read: `ids`, or `all`.")
 class MarkNotificationsReadInput:
-    ids: list[strawberry.ID] | None = strawberry.field(
+    ids: list[NodeId[Notification]] | None = strawberry.field(
         default=None, description="Notifications of yours."
     )
     all: bool = strawberry.field(default=False, description="Every notification of yours.")
 
 
 @strawberry.type(description="Your unread count after marking.")
-class MarkNotificationsReadPayload:
+class MarkNotificationsReadPayload(Payload):
     unread_count: int | None = strawberry.field(
         default=None, description="How many of your notifications are still unread."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(description="A device to receive mobile pushes on.")
@@ -193,9 +191,8 @@ class RegisterDeviceInput:
 
 
 @strawberry.type(description="The registered device.")
-class RegisterDevicePayload:
+class RegisterDevicePayload(Payload):
     device: Device | None = strawberry.field(default=None, description="The device.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.input(description="A device of yours that should get no more pushes.")
@@ -204,8 +201,8 @@ class UnregisterDeviceInput:
 
 
 @strawberry.type(description="The answer of unregisterDevice.")
-class UnregisterDevicePayload:
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
+class UnregisterDevicePayload(Payload):
+    pass
 
 
 @strawberry.type
@@ -298,10 +295,7 @@ class NotificationsMutation:
     async def mark_notifications_read(
         self, info: Info, input: MarkNotificationsReadInput
     ) -> MarkNotificationsReadPayload:
-        ids = None
-        if input.ids is not None:
-            ids = [decode_id(info, i, Notification, "ids") for i in input.ids]
-        count = await notifications.mark_read(info.context, ids=ids, everything=input.all)
+        count = await notifications.mark_read(info.context, ids=input.ids, everything=input.all)
         return MarkNotificationsReadPayload(unread_count=count)
 
     @mutation(

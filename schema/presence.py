@@ -11,7 +11,7 @@ import strawberry
 from models import presence as models
 from resolvers import presence
 from schema import fanout
-from schema.base import Info, IsAuthenticated, UserError, mutation
+from schema.base import Info, IsAuthenticated, Payload, mutation
 from schema.loaders import make_loaders
 from subscriptions.bus import current_bus
 from subscriptions.events import Event, PresenceChanged, company_topic
@@ -78,9 +78,8 @@ class SetPresenceInput:
 
 
 @strawberry.type(description="Your presence after the change.")
-class SetPresencePayload:
+class SetPresencePayload(Payload):
     presence: Presence | None = strawberry.field(default=None, description="As teammates see it.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type

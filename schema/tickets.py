@@ -6,10 +6,10 @@ from __future__ import annotations
 import enum
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import strawberry
-from strawberry import UNSET, relay
+from strawberry import UNSET
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 
@@ -28,17 +28,16 @@ from resolvers.tickets import (
     records,
     stages,
 )
-from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
+from schema.accounts import User
+from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, Payload, mutation
 from schema.customers import ContactPerson, Customer
+from schema.inputs import NodeId, NodeUuid, decode_input, given
 from schema.loaders import make_loaders
-from schema.nodes import decode_id, decode_ids, decode_uuid
+from schema.nodes import decode_id, global_id
 from schema.preload import preload
 from subscriptions.bus import current_bus
 from subscriptions.events import company_topic
 from subscriptions.tickets import TicketChanged
-
-if TYPE_CHECKING:
-    from schema.accounts import User
 
 StageKind = strawberry.enum(
     models.StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
@@ -285,16 +284,16 @@ class Ticket(ModelNode):
 
 @strawberry.input(description="Which tickets to list or follow: every given condition holds.")
 class TicketFilter:
-    stage_ids: list[strawberry.ID] | None = strawberry.field(
+    stage_ids: list[NodeId[Stage]] | None = strawberry.field(
         default=None, description="In one of these stages."
     )
-    assignee_ids: list[strawberry.ID] | None = strawberry.field(
+    assignee_ids: list[NodeId[User]] | None = strawberry.field(
         default=None, description="Assigned to one of these users."
     )
-    customer_ids: list[strawberry.ID] | None = strawberry.field(
+    customer_ids: list[NodeId[Customer]] | None = strawberry.field(
         default=None, description="For one of these customers."
     )
-    representative_ids: list[strawberry.ID] | None = strawberry.field(
+    representative_ids: list[NodeId[User]] | None = strawberry.field(
         default=None, description="For customers these users represent."
     )
     importance: list[Importance] | None = strawberry.field(
@@ -319,25 +318,11 @@ class TicketFilter:
     )
 
 
-def to_filter(info: Info, given: TicketFilter | None) -> listing.TicketFilter | None:
-    from schema.accounts import User
-
-    if given is None:
+def to_filter(info: Info, wanted: TicketFilter | None) -> listing.TicketFilter | None:
+    """The resolvers' filter of a TicketFilter, its IDs decoded (NOT_FOUND on filter.*)."""
+    if wanted is None:
         return None
-    return listing.TicketFilter(
-        stage_ids=decode_ids(info, given.stage_ids, Stage, "filter.stageIds"),
-        assignee_ids=decode_ids(info, given.assignee_ids, User, "filter.assigneeIds"),
-        customer_ids=decode_ids(info, given.customer_ids, Customer, "filter.customerIds"),
-        representative_ids=decode_ids(
-            info, given.representative_ids, User, "filter.representativeIds"
-        ),
-        importance=given.importance,
-        sources=given.sources,
-        has_active_contract=given.has_active_contract,
-        parameters=given.parameters,
-        search=given.search,
-        open=given.open,
-    )
+    return listing.TicketFilter(**given(decode_input(info, wanted, "filter.")))
 
 
 @strawberry.enum(description="The order of a ticket list.")
@@ -357,7 +342,7 @@ class CreateStageInput:
 
 @strawberry.input(description="A stage's new name or kind; fields left out stay.")
 class UpdateStageInput:
-    stage_id: strawberry.ID = strawberry.field(description="The stage.")
+    stage_id: NodeId[Stage] = strawberry.field(description="The stage.")
     name: str | None = strawberry.field(default=None, description="A new name.")
     kind: StageKind | None = strawberry.field(
         default=None, description="A new kind; only while the stage holds no tickets."
@@ -366,34 +351,34 @@ class UpdateStageInput:
 
 @strawberry.input(description="All of your stages, in their new order.")
 class ReorderStagesInput:
-    stage_ids: list[strawberry.ID] = strawberry.field(description="Every stage, once.")
+    stage_ids: list[NodeId[Stage]] = strawberry.field(description="Every stage, once.")
 
 
 @strawberry.input(description="A stage to delete.")
 class DeleteStageInput:
-    stage_id: strawberry.ID = strawberry.field(description="The stage.")
-    move_to_stage_id: strawberry.ID | None = strawberry.field(
+    stage_id: NodeId[Stage] = strawberry.field(description="The stage.")
+    move_to_stage_id: NodeId[Stage] | None = strawberry.field(
         default=None, description="Where its tickets go; required when it holds any."
     )
 
 
 @strawberry.input(description="A new ticket.")
 class CreateTicketInput:
-    customer_id: strawberry.ID = strawberry.field(description="The customer it is for.")
+    customer_id: NodeId[Customer] = strawberry.field(description="The customer it is for.")
     source: TicketSource = strawberry.field(description="Where it came from.")
     importance: Importance = strawberry.field(description="How urgent it is.")
     title: str = strawberry.field(description="A short summary (up to 200 characters).")
     description: str = strawberry.field(description="What the customer needs.")
-    stage_id: strawberry.ID | None = strawberry.field(
+    stage_id: NodeId[Stage] | None = strawberry.field(
         default=None, description="Default: the first OPEN stage."
     )
-    assignee_id: strawberry.ID | None = strawberry.field(
+    assignee_id: NodeId[User] | None = strawberry.field(
         default=None, description="Who is responsible."
     )
-    requester_id: strawberry.ID | None = strawberry.field(
+    requester_id: NodeId[ContactPerson] | None = strawberry.field(
         default=None, description="The customer's contact person who asked."
     )
-    contact_ids: list[strawberry.ID] | None = strawberry.field(
+    contact_ids: list[NodeId[ContactPerson]] | None = strawberry.field(
         default=None, description="The customer's contact persons involved."
     )
     parameters: JSON | None = strawberry.field(
@@ -403,61 +388,61 @@ class CreateTicketInput:
 
 @strawberry.input(description="Changes to a ticket; fields left out stay as they are.")
 class UpdateTicketInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     title: str | None = strawberry.field(default=UNSET, description="A new title.")
     description: str | None = strawberry.field(default=UNSET, description="A new description.")
     importance: Importance | None = strawberry.field(default=UNSET, description="New importance.")
     source: TicketSource | None = strawberry.field(default=UNSET, description="A new source.")
-    customer_id: strawberry.ID | None = strawberry.field(
+    customer_id: NodeId[Customer] | None = strawberry.field(
         default=UNSET,
         description="Another of your customers; the old customer's contact persons and "
         "requester leave the ticket (give `requesterId` to set a new requester).",
     )
-    requester_id: strawberry.ID | None = strawberry.field(
+    requester_id: NodeId[ContactPerson] | None = strawberry.field(
         default=UNSET, description="A new requester; null for none."
     )
 
 
 @strawberry.input(description="A ticket and the stage to move it to.")
 class MoveTicketInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
-    stage_id: strawberry.ID = strawberry.field(description="The stage.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
+    stage_id: NodeId[Stage] = strawberry.field(description="The stage.")
 
 
 @strawberry.input(description="A ticket and its new assignee.")
 class AssignTicketInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
-    assignee_id: strawberry.ID | None = strawberry.field(
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
+    assignee_id: NodeId[User] | None = strawberry.field(
         default=None, description="The user; null for no one."
     )
 
 
 @strawberry.input(description="A contact person to involve in a ticket.")
 class AddTicketContactInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
-    contact_id: strawberry.ID = strawberry.field(description="A contact of its customer.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
+    contact_id: NodeId[ContactPerson] = strawberry.field(description="A contact of its customer.")
 
 
 @strawberry.input(description="A contact person to take off a ticket.")
 class RemoveTicketContactInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
-    contact_id: strawberry.ID = strawberry.field(description="A contact involved in it.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
+    contact_id: NodeId[ContactPerson] = strawberry.field(description="A contact involved in it.")
 
 
 @strawberry.input(description="A new task on an open ticket.")
 class AddTicketTaskInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     title: str = strawberry.field(description="What to do.")
-    assignee_id: strawberry.ID | None = strawberry.field(default=None, description="Who does it.")
+    assignee_id: NodeId[User] | None = strawberry.field(default=None, description="Who does it.")
     due_at: datetime | None = strawberry.field(default=None, description="By when.")
 
 
 @strawberry.input(description="Changes to a task; fields left out stay as they are.")
 class UpdateTicketTaskInput:
-    task_id: strawberry.ID = strawberry.field(description="The task.")
+    task_id: NodeId[TicketTask] = strawberry.field(description="The task.")
     title: str | None = strawberry.field(default=UNSET, description="A new title.")
     done: bool | None = strawberry.field(default=UNSET, description="Done or not.")
-    assignee_id: strawberry.ID | None = strawberry.field(
+    assignee_id: NodeId[User] | None = strawberry.field(
         default=UNSET, description="A new assignee; null for none."
     )
     due_at: datetime | None = strawberry.field(
@@ -467,12 +452,12 @@ class UpdateTicketTaskInput:
 
 @strawberry.input(description="A task to delete.")
 class DeleteTicketTaskInput:
-    task_id: strawberry.ID = strawberry.field(description="A task of an open ticket.")
+    task_id: NodeId[TicketTask] = strawberry.field(description="A task of an open ticket.")
 
 
 @strawberry.input(description="A link from a ticket.")
 class AddTicketLinkInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     kind: TicketLinkKind = strawberry.field(description="TICKET, CHAT or URL.")
     target: str = strawberry.field(
         description="For TICKET the other ticket's ID, for CHAT the chat's ID, for URL an "
@@ -483,36 +468,36 @@ class AddTicketLinkInput:
 
 @strawberry.input(description="A link to remove from its ticket.")
 class RemoveTicketLinkInput:
-    link_id: strawberry.ID = strawberry.field(description="The link.")
+    link_id: NodeId[TicketLink] = strawberry.field(description="The link.")
 
 
 @strawberry.input(description="An internal note on a ticket.")
 class AddTicketNoteInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     body: str = strawberry.field(description="The note (up to 10,000 characters).")
 
 
 @strawberry.input(description="A note's new text.")
 class UpdateTicketNoteInput:
-    note_id: strawberry.ID = strawberry.field(description="A note you wrote.")
+    note_id: NodeId[TicketNote] = strawberry.field(description="A note you wrote.")
     body: str = strawberry.field(description="The note (up to 10,000 characters).")
 
 
 @strawberry.input(description="A note to delete.")
 class DeleteTicketNoteInput:
-    note_id: strawberry.ID = strawberry.field(
+    note_id: NodeId[TicketNote] = strawberry.field(
         description="A note you wrote (OWNER and ADMIN: any note)."
     )
 
 
 @strawberry.input(description="A ticket to delete, with everything on it.")
 class DeleteTicketInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
 
 
 @strawberry.input(description="A ticket's parameters, replacing the ones it has.")
 class SetTicketParametersInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     parameters: JSON = strawberry.field(description="Custom-field values by key.")
 
 
@@ -531,7 +516,7 @@ class CreateCustomFieldInput:
 
 @strawberry.input(description="Changes to a custom field; fields left out stay as they are.")
 class UpdateCustomFieldInput:
-    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+    custom_field_id: NodeId[CustomField] = strawberry.field(description="The field.")
     label: str | None = strawberry.field(default=None, description="A new label.")
     required: bool | None = strawberry.field(
         default=None, description="Required or not (checked when a ticket is created or changed)."
@@ -545,17 +530,17 @@ class UpdateCustomFieldInput:
 
 @strawberry.input(description="A custom field to archive.")
 class ArchiveCustomFieldInput:
-    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+    custom_field_id: NodeId[CustomField] = strawberry.field(description="The field.")
 
 
 @strawberry.input(description="An archived custom field to bring back.")
 class RestoreCustomFieldInput:
-    custom_field_id: strawberry.ID = strawberry.field(description="The field.")
+    custom_field_id: NodeId[CustomField] = strawberry.field(description="The field.")
 
 
 @strawberry.input(description="A file to attach to a ticket (GraphQL multipart request).")
 class AttachDocumentInput:
-    ticket_id: strawberry.ID = strawberry.field(description="The ticket.")
+    ticket_id: NodeId[Ticket] = strawberry.field(description="The ticket.")
     file: Upload = strawberry.field(
         description="Up to 10 MB: pdf, png, jpg, gif, txt, csv, docx, xlsx or odt."
     )
@@ -563,179 +548,143 @@ class AttachDocumentInput:
 
 @strawberry.input(description="A document to delete, with its file.")
 class DeleteDocumentInput:
-    document_id: strawberry.ID = strawberry.field(description="The document.")
+    document_id: NodeUuid[Document] = strawberry.field(description="The document.")
 
 
 @strawberry.type(description="The stage after the change.")
-class CreateStagePayload:
+class CreateStagePayload(Payload):
     stage: Stage | None = strawberry.field(default=None, description="The stage.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The stage after the change.")
-class UpdateStagePayload:
+class UpdateStagePayload(Payload):
     stage: Stage | None = strawberry.field(default=None, description="The stage.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The stages in their new order.")
-class ReorderStagesPayload:
+class ReorderStagesPayload(Payload):
     stages: list[Stage] | None = strawberry.field(default=None, description="The stages.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The stages that remain.")
-class DeleteStagePayload:
+class DeleteStagePayload(Payload):
     stages: list[Stage] | None = strawberry.field(default=None, description="The stages.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new ticket.")
-class CreateTicketPayload:
+class CreateTicketPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed ticket.")
-class UpdateTicketPayload:
+class UpdateTicketPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The moved ticket.")
-class MoveTicketPayload:
+class MoveTicketPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The assigned ticket.")
-class AssignTicketPayload:
+class AssignTicketPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket with its new contact.")
-class AddTicketContactPayload:
+class AddTicketContactPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket without the contact person.")
-class RemoveTicketContactPayload:
+class RemoveTicketContactPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket with its new parameters.")
-class SetTicketParametersPayload:
+class SetTicketParametersPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new task and its ticket.")
-class AddTicketTaskPayload:
+class AddTicketTaskPayload(Payload):
     task: TicketTask | None = strawberry.field(default=None, description="The task.")
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed task.")
-class UpdateTicketTaskPayload:
+class UpdateTicketTaskPayload(Payload):
     task: TicketTask | None = strawberry.field(default=None, description="The task.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket without the task.")
-class DeleteTicketTaskPayload:
+class DeleteTicketTaskPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new link and its ticket.")
-class AddTicketLinkPayload:
+class AddTicketLinkPayload(Payload):
     link: TicketLink | None = strawberry.field(default=None, description="The link.")
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket without the link.")
-class RemoveTicketLinkPayload:
+class RemoveTicketLinkPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new note and its ticket.")
-class AddTicketNotePayload:
+class AddTicketNotePayload(Payload):
     note: TicketNote | None = strawberry.field(default=None, description="The note.")
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed note and its ticket.")
-class UpdateTicketNotePayload:
+class UpdateTicketNotePayload(Payload):
     note: TicketNote | None = strawberry.field(default=None, description="The note.")
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket without the note.")
-class DeleteTicketNotePayload:
+class DeleteTicketNotePayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="Which ticket was deleted.")
-class DeleteTicketPayload:
+class DeleteTicketPayload(Payload):
     deleted_ticket_id: strawberry.ID | None = strawberry.field(
         default=None, description="The deleted ticket's ID."
     )
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The new custom field.")
-class CreateCustomFieldPayload:
+class CreateCustomFieldPayload(Payload):
     custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The changed custom field.")
-class UpdateCustomFieldPayload:
+class UpdateCustomFieldPayload(Payload):
     custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The archived custom field.")
-class ArchiveCustomFieldPayload:
+class ArchiveCustomFieldPayload(Payload):
     custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The custom field, in use again.")
-class RestoreCustomFieldPayload:
+class RestoreCustomFieldPayload(Payload):
     custom_field: CustomField | None = strawberry.field(default=None, description="The field.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The ticket without the document.")
-class DeleteDocumentPayload:
+class DeleteDocumentPayload(Payload):
     ticket: Ticket | None = strawberry.field(default=None, description="The ticket.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
 
 
 @strawberry.type(description="The attached document.")
-class AttachDocumentPayload:
+class AttachDocumentPayload(Payload):
     document: Document | None = strawberry.field(default=None, description="The document.")
-    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed.")
-
-
-def _given(value: object) -> bool:
-    return value is not UNSET
-
-
-def _user_id(info: Info, global_id: strawberry.ID | None, field: str) -> int | None:
-    from schema.accounts import User
-
-    return None if global_id is None else decode_id(info, global_id, User, field)
 
 
 # ---------------------------------------------------------------- root parts
@@ -793,20 +742,14 @@ class TicketsMutation:
         permission_classes=[IsAdmin],
     )
     async def update_stage(self, info: Info, input: UpdateStageInput) -> UpdateStagePayload:
-        stage = await stages.update_stage(
-            info.context,
-            stage_id=decode_id(info, input.stage_id, Stage, "stageId"),
-            name=input.name,
-            kind=input.kind,
-        )
+        stage = await stages.update_stage(info.context, **given(input))
         return UpdateStagePayload(stage=stage)  # type: ignore[arg-type]
 
     @mutation(
         description="Put your stages in a new order (OWNER, ADMIN).", permission_classes=[IsAdmin]
     )
     async def reorder_stages(self, info: Info, input: ReorderStagesInput) -> ReorderStagesPayload:
-        ids = decode_ids(info, input.stage_ids, Stage, "stageIds") or []
-        ordered = await stages.reorder_stages(info.context, stage_ids=ids)
+        ordered = await stages.reorder_stages(info.context, stage_ids=input.stage_ids)
         return ReorderStagesPayload(stages=ordered)  # type: ignore[arg-type]
 
     @mutation(
@@ -814,61 +757,32 @@ class TicketsMutation:
         permission_classes=[IsAdmin],
     )
     async def delete_stage(self, info: Info, input: DeleteStageInput) -> DeleteStagePayload:
-        target = None
-        if input.move_to_stage_id is not None:
-            target = decode_id(info, input.move_to_stage_id, Stage, "moveToStageId")
         await stages.delete_stage(
-            info.context,
-            stage_id=decode_id(info, input.stage_id, Stage, "stageId"),
-            move_to_stage_id=target,
+            info.context, stage_id=input.stage_id, move_to_stage_id=input.move_to_stage_id
         )
         return DeleteStagePayload(stages=await stages.list_stages(info.context))  # type: ignore[arg-type]
 
     @mutation(description="Open a ticket.", permission_classes=[IsAuthenticated])
     async def create_ticket(self, info: Info, input: CreateTicketInput) -> CreateTicketPayload:
-        stage_id = None
-        if input.stage_id is not None:
-            stage_id = decode_id(info, input.stage_id, Stage, "stageId")
-        requester_id = None
-        if input.requester_id is not None:
-            requester_id = decode_id(info, input.requester_id, ContactPerson, "requesterId")
         ticket = await records.create_ticket(
             info.context,
-            customer_id=decode_id(info, input.customer_id, Customer, "customerId"),
+            customer_id=input.customer_id,
             source=input.source,
             importance=input.importance,
             title=input.title,
             description=input.description,
-            stage_id=stage_id,
-            assignee_id=_user_id(info, input.assignee_id, "assigneeId"),
-            requester_id=requester_id,
-            contact_ids=decode_ids(info, input.contact_ids, ContactPerson, "contactIds"),
+            stage_id=input.stage_id,
+            assignee_id=input.assignee_id,
+            requester_id=input.requester_id,
+            contact_ids=input.contact_ids,
             parameters=input.parameters,
         )
         return CreateTicketPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(description="Change a ticket.", permission_classes=[IsAuthenticated])
     async def update_ticket(self, info: Info, input: UpdateTicketInput) -> UpdateTicketPayload:
-        changes = records.TicketChanges()
-        if _given(input.title):
-            changes.title = input.title or ""
-        if _given(input.description):
-            changes.description = input.description or ""
-        if _given(input.importance) and input.importance is not None:
-            changes.importance = input.importance
-        if _given(input.source) and input.source is not None:
-            changes.source = input.source
-        if _given(input.customer_id) and input.customer_id is not None:
-            changes.customer_id = decode_id(info, input.customer_id, Customer, "customerId")
-        if _given(input.requester_id):
-            changes.requester_given = True
-            if input.requester_id is not None:
-                changes.requester_id = decode_id(
-                    info, input.requester_id, ContactPerson, "requesterId"
-                )
-        ticket = await records.update_ticket(
-            info.context, decode_id(info, input.ticket_id, Ticket, "ticketId"), changes
-        )
+        changes = records.TicketChanges(**given(input, "ticket_id"))
+        ticket = await records.update_ticket(info.context, input.ticket_id, changes)
         return UpdateTicketPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -877,11 +791,7 @@ class TicketsMutation:
         permission_classes=[IsAuthenticated],
     )
     async def move_ticket(self, info: Info, input: MoveTicketInput) -> MoveTicketPayload:
-        ticket = await records.move_ticket(
-            info.context,
-            decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            decode_id(info, input.stage_id, Stage, "stageId"),
-        )
+        ticket = await records.move_ticket(info.context, input.ticket_id, input.stage_id)
         return MoveTicketPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -889,11 +799,7 @@ class TicketsMutation:
         permission_classes=[IsAuthenticated],
     )
     async def assign_ticket(self, info: Info, input: AssignTicketInput) -> AssignTicketPayload:
-        ticket = await records.assign_ticket(
-            info.context,
-            decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            _user_id(info, input.assignee_id, "assigneeId"),
-        )
+        ticket = await records.assign_ticket(info.context, input.ticket_id, input.assignee_id)
         return AssignTicketPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -902,11 +808,7 @@ class TicketsMutation:
     async def add_ticket_contact(
         self, info: Info, input: AddTicketContactInput
     ) -> AddTicketContactPayload:
-        ticket = await records.add_ticket_contact(
-            info.context,
-            decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            decode_id(info, input.contact_id, ContactPerson, "contactId"),
-        )
+        ticket = await records.add_ticket_contact(info.context, input.ticket_id, input.contact_id)
         return AddTicketContactPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -917,9 +819,7 @@ class TicketsMutation:
         self, info: Info, input: RemoveTicketContactInput
     ) -> RemoveTicketContactPayload:
         ticket = await records.remove_ticket_contact(
-            info.context,
-            decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            decode_id(info, input.contact_id, ContactPerson, "contactId"),
+            info.context, input.ticket_id, input.contact_id
         )
         return RemoveTicketContactPayload(ticket=ticket)  # type: ignore[arg-type]
 
@@ -927,9 +827,9 @@ class TicketsMutation:
     async def add_ticket_task(self, info: Info, input: AddTicketTaskInput) -> AddTicketTaskPayload:
         task, ticket = await items.add_ticket_task(
             info.context,
-            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            ticket_id=input.ticket_id,
             title=input.title,
-            assignee_id=_user_id(info, input.assignee_id, "assigneeId"),
+            assignee_id=input.assignee_id,
             due_at=input.due_at,
         )
         return AddTicketTaskPayload(task=task, ticket=ticket)  # type: ignore[arg-type]
@@ -938,19 +838,8 @@ class TicketsMutation:
     async def update_ticket_task(
         self, info: Info, input: UpdateTicketTaskInput
     ) -> UpdateTicketTaskPayload:
-        changes = items.TaskChanges()
-        if _given(input.title):
-            changes.title = input.title or ""
-        if _given(input.done) and input.done is not None:
-            changes.done = input.done
-        if _given(input.assignee_id):
-            changes.assignee_given = True
-            changes.assignee_id = _user_id(info, input.assignee_id, "assigneeId")
-        if _given(input.due_at):
-            changes.due_at, changes.due_at_given = input.due_at, True
-        task = await items.update_ticket_task(
-            info.context, decode_id(info, input.task_id, TicketTask, "taskId"), changes
-        )
+        changes = items.TaskChanges(**given(input, "task_id"))
+        task = await items.update_ticket_task(info.context, input.task_id, changes)
         return UpdateTicketTaskPayload(task=task)  # type: ignore[arg-type]
 
     @mutation(
@@ -960,9 +849,7 @@ class TicketsMutation:
     async def delete_ticket_task(
         self, info: Info, input: DeleteTicketTaskInput
     ) -> DeleteTicketTaskPayload:
-        ticket = await items.delete_ticket_task(
-            info.context, decode_id(info, input.task_id, TicketTask, "taskId")
-        )
+        ticket = await items.delete_ticket_task(info.context, input.task_id)
         return DeleteTicketTaskPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -975,7 +862,7 @@ class TicketsMutation:
             target_ticket_id = decode_id(info, input.target, Ticket, "target")
         link, ticket = await items.add_ticket_link(
             info.context,
-            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+            ticket_id=input.ticket_id,
             kind=input.kind,
             target=input.target,
             target_ticket_id=target_ticket_id,
@@ -990,17 +877,13 @@ class TicketsMutation:
     async def remove_ticket_link(
         self, info: Info, input: RemoveTicketLinkInput
     ) -> RemoveTicketLinkPayload:
-        ticket = await items.remove_ticket_link(
-            info.context, decode_id(info, input.link_id, TicketLink, "linkId")
-        )
+        ticket = await items.remove_ticket_link(info.context, input.link_id)
         return RemoveTicketLinkPayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(description="Add an internal note to a ticket.", permission_classes=[IsAuthenticated])
     async def add_ticket_note(self, info: Info, input: AddTicketNoteInput) -> AddTicketNotePayload:
         note, ticket = await items.add_ticket_note(
-            info.context,
-            ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            body=input.body,
+            info.context, ticket_id=input.ticket_id, body=input.body
         )
         return AddTicketNotePayload(note=note, ticket=ticket)  # type: ignore[arg-type]
 
@@ -1011,9 +894,7 @@ class TicketsMutation:
     async def update_ticket_note(
         self, info: Info, input: UpdateTicketNoteInput
     ) -> UpdateTicketNotePayload:
-        note, ticket = await items.update_ticket_note(
-            info.context, decode_id(info, input.note_id, TicketNote, "noteId"), input.body
-        )
+        note, ticket = await items.update_ticket_note(info.context, input.note_id, input.body)
         return UpdateTicketNotePayload(note=note, ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -1024,9 +905,7 @@ class TicketsMutation:
     async def delete_ticket_note(
         self, info: Info, input: DeleteTicketNoteInput
     ) -> DeleteTicketNotePayload:
-        ticket = await items.delete_ticket_note(
-            info.context, decode_id(info, input.note_id, TicketNote, "noteId")
-        )
+        ticket = await items.delete_ticket_note(info.context, input.note_id)
         return DeleteTicketNotePayload(ticket=ticket)  # type: ignore[arg-type]
 
     @mutation(
@@ -1036,11 +915,8 @@ class TicketsMutation:
         permission_classes=[IsAdmin],
     )
     async def delete_ticket(self, info: Info, input: DeleteTicketInput) -> DeleteTicketPayload:
-        ticket_id = decode_id(info, input.ticket_id, Ticket, "ticketId")
-        ticket = await deletion.delete_ticket(info.context, ticket_id)
-        return DeleteTicketPayload(
-            deleted_ticket_id=strawberry.ID(str(relay.GlobalID("Ticket", str(ticket.pk))))
-        )
+        ticket = await deletion.delete_ticket(info.context, input.ticket_id)
+        return DeleteTicketPayload(deleted_ticket_id=global_id(Ticket, ticket.pk))
 
     @mutation(
         description="Replace a ticket's parameters (checked against the custom fields).",
@@ -1050,9 +926,7 @@ class TicketsMutation:
         self, info: Info, input: SetTicketParametersInput
     ) -> SetTicketParametersPayload:
         ticket = await records.set_ticket_parameters(
-            info.context,
-            decode_id(info, input.ticket_id, Ticket, "ticketId"),
-            input.parameters,
+            info.context, input.ticket_id, input.parameters
         )
         return SetTicketParametersPayload(ticket=ticket)  # type: ignore[arg-type]
 
@@ -1082,11 +956,7 @@ class TicketsMutation:
         self, info: Info, input: UpdateCustomFieldInput
     ) -> UpdateCustomFieldPayload:
         field = await fields.update_custom_field(
-            info.context,
-            decode_id(info, input.custom_field_id, CustomField, "customFieldId"),
-            label=input.label,
-            required=input.required,
-            choices=input.choices,
+            info.context, input.custom_field_id, **given(input, "custom_field_id")
         )
         return UpdateCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
 
@@ -1098,9 +968,7 @@ class TicketsMutation:
     async def archive_custom_field(
         self, info: Info, input: ArchiveCustomFieldInput
     ) -> ArchiveCustomFieldPayload:
-        field = await fields.archive_custom_field(
-            info.context, decode_id(info, input.custom_field_id, CustomField, "customFieldId")
-        )
+        field = await fields.archive_custom_field(info.context, input.custom_field_id)
         return ArchiveCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
 
     @mutation(
@@ -1111,9 +979,7 @@ class TicketsMutation:
         self, info: Info, input: RestoreCustomFieldInput
     ) -> RestoreCustomFieldPayload:
         field = await fields.archive_custom_field(
-            info.context,
-            decode_id(info, input.custom_field_id, CustomField, "customFieldId"),
-            archived=False,
+            info.context, input.custom_field_id, archived=False
         )
         return RestoreCustomFieldPayload(custom_field=field)  # type: ignore[arg-type]
 
@@ -1128,7 +994,7 @@ class TicketsMutation:
         try:
             document = await documents.attach_document(
                 info.context,
-                ticket_id=decode_id(info, input.ticket_id, Ticket, "ticketId"),
+                ticket_id=input.ticket_id,
                 filename=getattr(upload, "filename", None),
                 file=upload,
             )
@@ -1144,9 +1010,7 @@ class TicketsMutation:
     async def delete_document(
         self, info: Info, input: DeleteDocumentInput
     ) -> DeleteDocumentPayload:
-        ticket = await documents.delete_document(
-            info.context, decode_uuid(info, input.document_id, Document, "documentId")
-        )
+        ticket = await documents.delete_document(info.context, input.document_id)
         return DeleteDocumentPayload(ticket=ticket)  # type: ignore[arg-type]
 
 

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from models.accounts import Role
 from models.clock import now
 from models.tickets import CustomField, FieldKind, TicketParameter
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
@@ -91,22 +92,22 @@ async def update_custom_field(
     ctx: Context,
     field_id: int,
     *,
-    label: str | None = None,
-    required: bool | None = None,
-    choices: Sequence[str] | None = None,
+    label: Change[str] = KEEP,
+    required: Change[bool] = KEEP,
+    choices: Change[Sequence[str]] = KEEP,
 ) -> CustomField:
     """Rename a field, make it required or not, or change a CHOICE field's choices (OWNER,
     ADMIN). A choice that tickets have stays: those tickets must change first."""
     ctx.require_role(*ADMINS)
-    if label is not None:
+    if label is not KEEP:
         label = clean_text(label, "label", max_length=LABEL_MAX)
     async with in_transaction():
         field = await _field_to_change(ctx, field_id)
-        if label is not None:
+        if label is not KEEP:
             field.label = label
-        if required is not None:
+        if required is not KEEP:
             field.required = required
-        if choices is not None:
+        if choices is not KEEP:
             clean = _clean_choices(field.kind, choices)
             dropped = [choice for choice in field.choices if choice not in clean]
             used = dropped and await TicketParameter.filter(

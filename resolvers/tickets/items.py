@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from models.accounts import Role, User
 from models.clock import now
 from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.customers import company_user
 from resolvers.errors import DomainError, Forbidden
@@ -78,14 +79,13 @@ async def add_ticket_task(
 
 @dataclass
 class TaskChanges:
-    """What updateTicketTask changes; None leaves a field as it is (flags clear them)."""
+    """What updateTicketTask changes; KEEP leaves a field as it is (null leaves `done`,
+    clears the assignee and the due time)."""
 
-    title: str | None = None
-    done: bool | None = None
-    assignee_id: int | None = None
-    assignee_given: bool = False
-    due_at: datetime | None = None
-    due_at_given: bool = False
+    title: Change[str | None] = KEEP
+    done: Change[bool | None] = KEEP
+    assignee_id: Change[int | None] = KEEP
+    due_at: Change[datetime | None] = KEEP
 
 
 async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -> TicketTask:
@@ -95,22 +95,22 @@ async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -
         task = await get_in_company(ctx, TicketTask, task_id, "taskId", for_update=True)
         ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
         logged = {}
-        if changes.title is not None:
+        if changes.title is not KEEP:
             title = clean_text(changes.title, "title", max_length=TITLE_MAX)
             if title != task.title:
                 logged["title"] = change(task.title, title)
                 task.title = title
-        if changes.done is not None and changes.done != task.done:
+        if isinstance(changes.done, bool) and changes.done != task.done:
             logged["done"] = change(task.done, changes.done)
             task.done = changes.done
-        if changes.assignee_given and changes.assignee_id != task.assignee_id:
+        if changes.assignee_id is not KEEP and changes.assignee_id != task.assignee_id:
             assignee = await company_user(ctx, changes.assignee_id, "assigneeId")
             before = await User.get_or_none(id=task.assignee_id or 0)
             logged["assignee"] = change(
                 before.full_name if before else None, assignee.full_name if assignee else None
             )
             task.assignee_id = assignee.pk if assignee else None
-        if changes.due_at_given and _aware(changes.due_at) != task.due_at:
+        if changes.due_at is not KEEP and _aware(changes.due_at) != task.due_at:
             logged["dueAt"] = change(task.due_at, _aware(changes.due_at))
             task.due_at = _aware(changes.due_at)
         if logged:

@@ -22,6 +22,7 @@ from models.tickets import (
     TicketSearchTerm,
     TicketSource,
 )
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.customers import company_user
 from resolvers.errors import DomainError
@@ -181,15 +182,15 @@ async def create_ticket(
 
 @dataclass
 class TicketChanges:
-    """What updateTicket changes; None leaves a field as it is."""
+    """What updateTicket changes; KEEP leaves a field as it is (so does null, but for the
+    requester, whom null clears)."""
 
-    title: str | None = None
-    description: str | None = None
-    importance: Importance | None = None
-    source: TicketSource | None = None
-    customer_id: int | None = None
-    requester_id: int | None = None
-    requester_given: bool = False
+    title: Change[str | None] = KEEP
+    description: Change[str | None] = KEEP
+    importance: Change[Importance | None] = KEEP
+    source: Change[TicketSource | None] = KEEP
+    customer_id: Change[int | None] = KEEP
+    requester_id: Change[int | None] = KEEP
 
 
 async def _give_to_customer(ctx: Context, ticket: Ticket, customer_id: int) -> dict[str, Any]:
@@ -217,25 +218,25 @@ async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) ->
     async with in_transaction():
         ticket = await ticket_in_company(ctx, ticket_id)
         logged: dict[str, Any] = {}
-        if changes.customer_id is not None and changes.customer_id != ticket.customer_id:
+        if isinstance(changes.customer_id, int) and changes.customer_id != ticket.customer_id:
             logged.update(await _give_to_customer(ctx, ticket, changes.customer_id))
-        if changes.title is not None:
+        if changes.title is not KEEP:
             title = clean_text(changes.title, "title", max_length=TITLE_MAX)
             if title != ticket.title:
                 logged["title"] = change(ticket.title, title)
                 ticket.title = title
-        if changes.description is not None:
+        if changes.description is not KEEP:
             description = clean_text(changes.description, "description", max_length=DESCRIPTION_MAX)
             if description != ticket.description:
                 logged["description"] = change(ticket.description, description)
                 ticket.description = description
-        if changes.importance is not None and changes.importance != ticket.importance:
+        if isinstance(changes.importance, Importance) and changes.importance != ticket.importance:
             logged["importance"] = change(ticket.importance, changes.importance)
             ticket.importance = changes.importance
-        if changes.source is not None and changes.source != ticket.source:
+        if isinstance(changes.source, TicketSource) and changes.source != ticket.source:
             logged["source"] = change(ticket.source, changes.source)
             ticket.source = changes.source
-        if changes.requester_given and changes.requester_id != ticket.requester_id:
+        if changes.requester_id is not KEEP and changes.requester_id != ticket.requester_id:
             before = await ContactPerson.get_or_none(id=ticket.requester_id or 0)
             after = None
             if changes.requester_id is not None:

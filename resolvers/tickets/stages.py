@@ -11,6 +11,7 @@ from models.accounts import Role
 from models.clock import now
 from models.tickets import Stage, StageKind, Ticket, TicketLogEntry
 from resolvers.audit import change, entry
+from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
@@ -98,18 +99,18 @@ async def create_stage(ctx: Context, *, name: str, kind: StageKind) -> Stage:
 
 
 async def update_stage(
-    ctx: Context, *, stage_id: int, name: str | None, kind: StageKind | None
+    ctx: Context, *, stage_id: int, name: Change[str] = KEEP, kind: Change[StageKind] = KEEP
 ) -> Stage:
     """Rename a stage, or change its kind while it holds no tickets (OWNER, ADMIN)."""
     ctx.require_role(*ADMINS)
     stage = await get_in_company(ctx, Stage, stage_id, "stageId")
     async with in_transaction():
-        if name is not None:
+        if name is not KEEP:
             clean = clean_text(name, "name", max_length=NAME_MAX)
             if await _name_taken(ctx, clean, except_id=stage.pk):
                 raise DomainError("NAME_TAKEN", "name")
             stage.name = clean
-        if kind is not None and kind != stage.kind:
+        if kind is not KEEP and kind != stage.kind:
             if await company_scope(ctx, Ticket).filter(stage_id=stage.pk).exists():
                 raise DomainError("STAGE_NOT_EMPTY", "kind")
             stage.kind = kind
