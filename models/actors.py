@@ -15,6 +15,15 @@ from models.accounts import Role
 
 ADMINS: frozenset[Role] = frozenset({Role.OWNER, Role.ADMIN})
 EVERYONE: frozenset[Role] = frozenset(Role)
+# The roles an admin may give a teammate: ownership is not given, it is transferred.
+GRANTABLE: frozenset[Role] = frozenset({Role.ADMIN, Role.AGENT})
+
+
+def role_set(*roles: Role | frozenset[Role]) -> frozenset[Role]:
+    """One role set of roles and role sets: `role_set(ADMINS)`, `role_set(Role.OWNER)`."""
+    return frozenset(
+        role for given in roles for role in (given if isinstance(given, frozenset) else (given,))
+    )
 
 
 class ActorKind(StrEnum):

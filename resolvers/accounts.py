@@ -11,9 +11,9 @@ from datetime import timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from models.accounts import Company, Invitation, Role, Session, User
+from models.actors import ADMINS, GRANTABLE
 from models.clock import now
 from models.notifications import SecurityMail
 from models.presence import PresenceStatus
@@ -26,6 +26,7 @@ from resolvers.pagination import Page, paginate
 from resolvers.passwords import check_strength, hash_password, needs_rehash, verify_password
 from resolvers.ratelimit import login_limiter
 from resolvers.tenancy import company_scope, get_in_company
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import (
     clean_email,
     clean_language,
@@ -36,7 +37,6 @@ from resolvers.validation import (
 from settings import get_settings
 
 NAME_MAX = 200
-ADMINS = (Role.OWNER, Role.ADMIN)
 
 
 @dataclass
@@ -71,7 +71,7 @@ async def sign_up(
     check_strength(password, email=email, full_name=full_name, field="password")
     password_hash = await hash_password(password)
     try:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             if await User.exists(email=email):
                 raise DomainError("EMAIL_TAKEN", "email")
             company = await Company.create(name=company_name, default_language=language)
@@ -101,7 +101,7 @@ async def login(ctx: Context, *, email: str, password: str) -> SignedIn:
     if user is None or not valid or not user.is_active:
         await limiter.failed(account)
         raise DomainError("INVALID_CREDENTIALS")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         if needs_rehash(user.password_hash or ""):
             user.password_hash = await hash_password(password)
             await user.save(update_fields=["password_hash", "updated_at"])
@@ -128,8 +128,8 @@ async def _new_device(ctx: Context, user: User) -> bool:
 
 async def refresh_session(ctx: Context, *, refresh_token: str) -> SignedIn:
     """New tokens for a refresh token (which can be used once)."""
-    # No transaction around it: rotation is one conditional UPDATE, and when it detects reuse,
-    # the revocation of the family must stay even though the mutation answers with an error.
+    # No unit of work around it: when rotation detects reuse, the revocation of the family
+    # commits in a unit of work of its own, and stays though the mutation answers with an error.
     tokens, user = await sessions.rotate(ctx, refresh_token or "")
     return _signed_in(ctx, user, tokens)
 
@@ -138,7 +138,8 @@ async def logout(ctx: Context) -> None:
     """End the caller's current session."""
     ctx.require_user()
     assert ctx.session is not None
-    await sessions.revoke(ctx, ctx.session, "LOGOUT")
+    async with unit_of_work(ctx):
+        await sessions.revoke(ctx, ctx.session, "LOGOUT")
 
 
 async def list_sessions(ctx: Context) -> list[Session]:
@@ -161,7 +162,8 @@ async def revoke_session(ctx: Context, *, session_id: str) -> None:
     session = await Session.get_or_none(id=session_uuid, user_id=user.pk, revoked_at=None)
     if session is None:
         raise DomainError("NOT_FOUND", "sessionId")
-    await sessions.revoke(ctx, session, "REVOKED_BY_USER")
+    async with unit_of_work(ctx):
+        await sessions.revoke(ctx, session, "REVOKED_BY_USER")
 
 
 async def update_profile(
@@ -182,7 +184,7 @@ async def update_profile(
     if isinstance(timezone, str):
         changes["timezone"] = clean_timezone(timezone)
     if changes:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             await User.filter(pk=user.pk).update(**changes, updated_at=now())
         for name, value in changes.items():
             setattr(user, name, value)
@@ -193,7 +195,7 @@ async def set_language(ctx: Context, *, language: str) -> User:
     """Change the caller's language; from this answer on, messages come in it."""
     user = ctx.require_user()
     user.language = clean_language(language)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await User.filter(pk=user.pk).update(language=user.language, updated_at=now())
     ctx.language = user.language
     return user
@@ -210,7 +212,7 @@ async def change_password(
         raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
     check_strength(new_password, email=user.email, full_name=user.full_name, field="newPassword")
     password_hash = await hash_password(new_password)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
         await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
@@ -245,15 +247,15 @@ async def invite_user(
 ) -> User:
     """An ADMIN or AGENT account without a password; the invitation mail (in the invitee's
     language) carries the one-time token that sets it."""
-    inviter = ctx.require_role(*ADMINS)
+    inviter = ctx.require_role(ADMINS)
     email = clean_email(email)
     full_name = clean_text(full_name, "fullName", max_length=NAME_MAX)
-    if role not in (Role.ADMIN, Role.AGENT):
+    if role not in GRANTABLE:
         raise DomainError("ROLE_NOT_ALLOWED", "role")
     language = clean_language(language) if language else inviter.company.default_language
     token = secrets.token_urlsafe(32)
     try:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             if await User.exists(email=email):
                 raise DomainError("EMAIL_TAKEN", "email")
             user = await User.create(
@@ -300,7 +302,7 @@ async def accept_invitation(
         raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
     check_strength(password, email=user.email, full_name=user.full_name, field="password")
     password_hash = await hash_password(password)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         # Claim the token in the same statement that checks it: it works once only.
         claimed = await Invitation.filter(id=invitation.pk, used_at=None).update(used_at=now())
         if not claimed:
@@ -313,7 +315,7 @@ async def accept_invitation(
 
 async def _teammate_to_manage(ctx: Context, user_id: int) -> User:
     """A teammate an admin may change: of his company, not himself, not the owner."""
-    actor = ctx.require_role(*ADMINS)
+    actor = ctx.require_role(ADMINS)
     user = await get_in_company(ctx, User, user_id, field="userId")
     if user.pk == actor.pk:
         raise DomainError("CANNOT_CHANGE_SELF", "userId")
@@ -325,7 +327,7 @@ async def _teammate_to_manage(ctx: Context, user_id: int) -> User:
 async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
     """Deactivate a teammate (all his sessions end) or bring him back."""
     user = await _teammate_to_manage(ctx, user_id)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         user.is_active = active
         user.deactivated_at = None if active else now()
         await user.save(update_fields=["is_active", "deactivated_at", "updated_at"])
@@ -337,10 +339,10 @@ async def set_user_active(ctx: Context, *, user_id: int, active: bool) -> User:
 async def change_role(ctx: Context, *, user_id: int, role: Role) -> User:
     """Make a teammate an ADMIN or an AGENT; his sessions end so new tokens carry the role."""
     user = await _teammate_to_manage(ctx, user_id)
-    if role not in (Role.ADMIN, Role.AGENT):
+    if role not in GRANTABLE:
         raise DomainError("ROLE_NOT_ALLOWED", "role")
     if user.role != role:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             user.role = role
             await user.save(update_fields=["role", "updated_at"])
             await sessions.revoke_all(ctx, user, "ROLE_CHANGED")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from models.accounts import Role, Session, User
-from models.actors import Actor
+from models.actors import Actor, role_set
+from resolvers import unit_of_work
 from resolvers.errors import Forbidden, NotAuthenticated
 from resolvers.i18n import FALLBACK_LANGUAGE
+from subscriptions import bus
+from subscriptions.events import Event
 
 
 @dataclass
@@ -23,8 +26,6 @@ class Context:
     client_address: str | None = None
     user_agent: str | None = None
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
-    # Work to run once the current transaction has committed (events, wake-ups).
-    after_commit: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
     # Per-request DataLoaders, built by the schema layer (resolvers only see the attribute).
     loaders: Any = None
     # graphql-transport-ws: the connection_init payload, set by strawberry.
@@ -36,6 +37,16 @@ class Context:
 
     # Who acts when no user is signed in (an API key, a channel, a visitor, the system).
     acting: Actor | None = None
+
+    @classmethod
+    def for_system(cls, company_id: int) -> Context:
+        """The context of a worker job or a CLI command changing `company_id`'s data."""
+        return cls(acting=Actor.system(company_id))
+
+    def acting_as(self, actor: Actor) -> Context:
+        """This request's context (language, request id, address) with `actor` acting
+        instead of its caller: an API key or a webhook's channel, once checked."""
+        return replace(self, user=None, session=None, loaders=None, acting=actor)
 
     @property
     def actor(self) -> Actor | None:
@@ -58,15 +69,23 @@ class Context:
             raise NotAuthenticated()
         return self.user
 
-    def require_role(self, *roles: Role) -> User:
-        """The signed-in user if he has one of `roles`, else Forbidden."""
+    def require_role(self, *roles: Role | frozenset[Role]) -> User:
+        """The signed-in user if he has one of `roles` (roles or role sets), else Forbidden."""
         user = self.require_user()
-        if user.role not in roles:
+        if not self.has_role(*roles):
             raise Forbidden()
         return user
 
-    async def run_after_commit(self) -> None:
-        """Release what the committed transaction queued."""
-        queued, self.after_commit = self.after_commit, []
-        for job in queued:
-            await job()
+    def has_role(self, *roles: Role | frozenset[Role]) -> bool:
+        """Whether a signed-in user of one of `roles` acts (no other actor has a role)."""
+        actor = self.actor
+        return actor is not None and actor.has_role(role_set(*roles))
+
+    def publish(self, event: Event) -> None:
+        """Publish `event` on the bus once the running unit of work has committed."""
+        unit_of_work.queue(partial(bus.publish, event))
+
+    def on_commit(self, job: unit_of_work.Job) -> None:
+        """Run `job` (an outbox wake-up, a file removal) once the running unit of work has
+        committed."""
+        unit_of_work.queue(job)

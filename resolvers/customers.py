@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
-from models.accounts import Role, User
+from models.accounts import User
+from models.actors import ADMINS
 from models.clock import now, today
 from models.customers import (
     BillingPeriod,
@@ -27,6 +27,7 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
 from resolvers.tenancy import company_scope, get_in_company
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import (
     clean_currency,
     clean_email,
@@ -35,7 +36,6 @@ from resolvers.validation import (
     clean_text,
 )
 
-ADMINS = (Role.OWNER, Role.ADMIN)
 NAME_MAX = 200
 
 
@@ -110,7 +110,7 @@ async def create_customer(
     clean_mail = clean_email(email, "email") if email else None
     clean_tel = clean_phone(phone)
     await company_user(ctx, representative_id, "representativeId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         return await Customer.create(
             company_id=ctx.company_id,
             name=name,
@@ -143,7 +143,7 @@ async def update_customer(ctx: Context, customer_id: int, changes: CustomerChang
         customer.email = clean_email(changes.email, "email") if changes.email else None
     if changes.phone is not KEEP:
         customer.phone = clean_phone(changes.phone)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await customer.save()
     return customer
 
@@ -164,7 +164,7 @@ async def add_contact_person(
     clean_mail = clean_email(email, "email") if email else None
     clean_tel = clean_phone(phone)
     clean_title = clean_text(title, "title", max_length=NAME_MAX, required=False) or None
-    async with in_transaction():
+    async with unit_of_work(ctx):
         return await ContactPerson.create(
             company_id=ctx.company_id,
             customer_id=customer.pk,
@@ -178,8 +178,8 @@ async def add_contact_person(
 async def delete_customer(ctx: Context, customer_id: int) -> Customer:
     """Delete a customer and his contact persons (OWNER, ADMIN); refused while he has tickets
     or contracts, which keep his history. Returns the customer as he was."""
-    ctx.require_role(*ADMINS)
-    async with in_transaction():
+    ctx.require_role(ADMINS)
+    async with unit_of_work(ctx):
         customer = await get_in_company(ctx, Customer, customer_id, "customerId", for_update=True)
         if await company_scope(ctx, Ticket).filter(customer_id=customer.pk).exists():
             raise DomainError("CUSTOMER_HAS_TICKETS", "customerId")
@@ -209,7 +209,7 @@ async def create_service_package(
     features: Sequence[str] | None,
 ) -> ServicePackage:
     """A package the company sells (OWNER and ADMIN only)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     name = clean_text(name, "name", max_length=NAME_MAX)
     monthly = clean_money(monthly_fee, "monthlyFee")
     annual = clean_money(annual_fee, "annualFee")
@@ -220,7 +220,7 @@ async def create_service_package(
         clean_text(feature, "features", max_length=NAME_MAX) for feature in (features or [])
     ][:50]
     try:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             if await company_scope(ctx, ServicePackage).filter(name=name).exists():
                 raise DomainError("NAME_TAKEN", "name")
             return await ServicePackage.create(
@@ -278,7 +278,7 @@ async def create_contract(
     billing_period: BillingPeriod,
 ) -> Contract:
     """A contract of a customer; fee and currency default to the package's (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     customer = await get_in_company(ctx, Customer, customer_id, "customerId")
     package = None
     if package_id is not None:
@@ -296,7 +296,7 @@ async def create_contract(
         money_currency = package.currency
     else:
         raise DomainError("REQUIRED", "currency")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         return await Contract.create(
             company_id=ctx.company_id,
             customer_id=customer.pk,
@@ -311,12 +311,12 @@ async def create_contract(
 
 async def cancel_contract(ctx: Context, contract_id: int) -> Contract:
     """End a contract before its time (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     contract = await get_in_company(ctx, Contract, contract_id, "contractId")
     if contract.cancelled_at is not None:
         raise DomainError("ALREADY_CANCELLED", "contractId")
     contract.cancelled_at = now()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await contract.save(update_fields=["cancelled_at"])
     return contract
 
@@ -330,7 +330,7 @@ async def record_contract_payment(
     note: str | None,
 ) -> ContractPayment:
     """A payment received for a contract, in the contract's currency (OWNER, ADMIN)."""
-    user = ctx.require_role(*ADMINS)
+    user = ctx.require_role(ADMINS)
     contract = await get_in_company(ctx, Contract, contract_id, "contractId")
     money = clean_money(amount, "amount", positive=True)
     when = paid_at or now()
@@ -339,7 +339,7 @@ async def record_contract_payment(
     if when > now():
         raise DomainError("IN_THE_FUTURE", "paidAt")
     clean_note = clean_text(note, "note", max_length=500, required=False) or None
-    async with in_transaction():
+    async with unit_of_work(ctx):
         return await ContractPayment.create(
             company_id=ctx.company_id,
             contract_id=contract.pk,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from tortoise.transactions import in_transaction
-
 from models.accounts import Company, Role, User
+from models.actors import Actor
+from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.passwords import check_strength, hash_password
 from resolvers.tickets import demo as support_demo
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_email, clean_text
 
 DEMO_COMPANY = "Demo Support Ltd"
@@ -26,10 +27,12 @@ async def seed_demo(tickets: int = 0) -> str:
     `tickets` more tickets (a large set for benchmarks); say how to sign in."""
     if not await User.exists(email=DEMO_USERS[0][0]):
         password_hash = await hash_password(DEMO_PASSWORD)
-        async with in_transaction():
+        ctx = Context()  # the system acts, in the company it makes first
+        async with unit_of_work(ctx):
             company = await Company.create(
                 name=DEMO_COMPANY, default_language="en", timezone="Europe/Istanbul"
             )
+            ctx.acting = Actor.system(company.pk)
             for email, name, role, language in DEMO_USERS:
                 await User.create(
                     company=company,
@@ -72,10 +75,12 @@ async def create_user(
     if await User.exists(email=email):
         raise ValueError(f"a user with {email} exists")
     password_hash = await hash_password(password)
-    async with in_transaction():
+    ctx = Context()  # the system acts, in the company it finds or makes first
+    async with unit_of_work(ctx):
         company = await Company.get_or_none(name=company_name)
         if company is None:
             company = await Company.create(name=company_name)
+        ctx.acting = Actor.system(company.pk)
         user = await User.create(
             company=company,
             email=email,

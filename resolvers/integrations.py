@@ -7,9 +7,8 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tortoise.transactions import in_transaction
-
-from models.accounts import Role, User
+from models.accounts import User
+from models.actors import ADMINS, Actor
 from models.clock import now
 from models.integrations import ApiKey
 from models.notifications import NotificationEvent
@@ -17,9 +16,9 @@ from resolvers.context import Context
 from resolvers.errors import DomainError, NotAuthenticated
 from resolvers.notifications import Subject, notify
 from resolvers.tenancy import company_scope, get_in_company
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 
-ADMINS = (Role.OWNER, Role.ADMIN)
 KEY_PREFIX = "fdk_"
 # What outside systems may report: a chatbot handing over, a reservation system's bookings.
 EXTERNAL_EVENTS = frozenset(
@@ -45,10 +44,10 @@ class NewApiKey:
 
 async def create_api_key(ctx: Context, *, name: str) -> NewApiKey:
     """A new key for the caller's company; the secret is in this answer only."""
-    creator = ctx.require_role(*ADMINS)
+    creator = ctx.require_role(ADMINS)
     name = clean_text(name, "name", max_length=100)
     secret = KEY_PREFIX + secrets.token_urlsafe(32)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         key = await ApiKey.create(
             company_id=creator.company_id,
             name=name,
@@ -61,37 +60,42 @@ async def create_api_key(ctx: Context, *, name: str) -> NewApiKey:
 
 async def revoke_api_key(ctx: Context, *, api_key_id: int) -> ApiKey:
     """Stop a key from working at once."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     key = await get_in_company(ctx, ApiKey, api_key_id, field="apiKeyId")
     if key.revoked_at is None:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             key.revoked_at = now()
             await key.save(update_fields=["revoked_at"])
     return key
 
 
 async def list_api_keys(ctx: Context) -> list[ApiKey]:
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     return list(await company_scope(ctx, ApiKey).order_by("id"))
 
 
 async def api_keys_by_id(ctx: Context, ids: Sequence[int]) -> list[ApiKey | None]:
     """Keys by ID for admins of their company; nobody else sees them."""
-    if ctx.user is None or ctx.user.role not in ADMINS:
+    if not ctx.has_role(ADMINS):
         return [None for _ in ids]
     rows = {row.pk: row for row in await company_scope(ctx, ApiKey).filter(id__in=list(ids))}
     return [rows.get(key) for key in ids]
 
 
-async def company_of_key(key: str | None) -> int:
-    """The company a live API key belongs to; NotAuthenticated otherwise."""
+async def key_actor(ctx: Context, key: str | None) -> Actor:
+    """Who acts with a live API key: the key, in its company (marked used); NotAuthenticated
+    otherwise."""
     if not key or not key.startswith(KEY_PREFIX) or len(key) > 200:
         raise NotAuthenticated()
     found = await ApiKey.get_or_none(key_hash=_digest(key), revoked_at=None)
     if found is None:
         raise NotAuthenticated()
-    await ApiKey.filter(id=found.pk).update(last_used_at=now())
-    return found.company_id
+    actor = Actor.of_api_key(found.company_id, found.pk)
+    keyed = ctx.acting_as(actor)
+    # Used, whatever becomes of the request: admins see which integrations call.
+    async with unit_of_work(keyed):
+        await company_scope(keyed, ApiKey).filter(id=found.pk).update(last_used_at=now())
+    return actor
 
 
 async def ingest_event(
@@ -105,7 +109,7 @@ async def ingest_event(
 ) -> int:
     """An outside system's event, notified to the named users of the key's company (or to
     every user), each on the channels he chose; how many deliveries were queued."""
-    company_id = await company_of_key(api_key)
+    keyed = ctx.acting_as(await key_actor(ctx, api_key))
     if event not in EXTERNAL_EVENTS:
         raise DomainError("EVENT_NOT_ALLOWED", "event")
     if subject_id is not None:
@@ -114,9 +118,8 @@ async def ingest_event(
         name: clean_text(value, name, max_length=VALUE_MAX, required=False)
         for name, value in values.items()
     }
-    # No signed-in caller: the key names the company, and every query is scoped to it.
-    users = User.filter(company_id=company_id)
-    async with in_transaction():
+    async with unit_of_work(keyed):
+        users = company_scope(keyed, User)
         recipients: Sequence[int]
         if recipient_ids is not None:
             wanted = set(recipient_ids)
@@ -127,7 +130,5 @@ async def ingest_event(
             recipients = list(wanted)
         else:
             recipients = await users.values_list("id", flat=True)
-        rows = await notify(
-            ctx, event, Subject(subject_id, clean), recipients, company_id=company_id
-        )
+        rows = await notify(keyed, event, Subject(subject_id, clean), recipients)
     return len(rows)

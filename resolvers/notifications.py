@@ -11,9 +11,9 @@ from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.functions import Count
-from tortoise.transactions import in_transaction
 
-from models.accounts import Role, User
+from models.accounts import User
+from models.actors import ADMINS
 from models.clock import now
 from models.notifications import (
     CATEGORY_OF,
@@ -34,11 +34,11 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.pagination import Page, paginate
 from resolvers.tenancy import company_scope
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 from subscriptions.notifications import enabled_channels
 
 CHANNELS = tuple(NotificationChannel)
-ADMINS = (Role.OWNER, Role.ADMIN)
 DEVICE_TOKEN_MAX = 512
 
 
@@ -92,7 +92,7 @@ async def update_notification_settings(
     named = Q()
     for event, channel, _ in cells:
         named |= Q(event=event, channel=channel)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await NotificationPreference.filter(Q(user_id=user.pk) & named).delete()
         await NotificationPreference.bulk_create(
             [
@@ -137,21 +137,27 @@ async def notify(
 ) -> list[Delivery]:
     """Queue `event` for each recipient on the channels he chose for it.
 
-    Call it inside the transaction of the change that causes the notification: the outbox
-    rows commit or roll back with it. The recipients are users (or their IDs) of the company
-    (the caller's, or `company_id` when there is no signed-in caller); others and deactivated
-    users are skipped. Once the transaction commits, this process's dispatcher is woken."""
-    company = company_id if company_id is not None else ctx.company_id if ctx else None
-    if company is None:
-        raise ValueError("notify needs a caller or a company_id")
+    Call it inside the unit of work of the change that causes the notification: the outbox
+    rows commit or roll back with it, and once it commits this process's dispatcher is woken.
+    The recipients are users (or their IDs) of the acting company; others and deactivated
+    users are skipped. (`ctx` None with `company_id`: a caller outside any unit of work, such
+    as a test; the dispatcher finds the rows at its next poll.)"""
+    if ctx is None:
+        if company_id is None:
+            raise ValueError("notify needs a context or a company_id")
+        scope = Context.for_system(company_id)
+    else:
+        scope = ctx
     ids = [r.pk if isinstance(r, User) else int(r) for r in recipients]
-    users = await User.filter(company_id=company, id__in=ids, is_active=True).values_list(
-        "id", flat=True
+    users = (
+        await company_scope(scope, User)
+        .filter(id__in=ids, is_active=True)
+        .values_list("id", flat=True)
     )
     channels = await enabled_channels(users, event)
     rows = [
         outbox.new_delivery(
-            company_id=company,
+            company_id=scope.company_id,
             user_id=user_id,
             channel=channel,
             kind=event,
@@ -164,7 +170,7 @@ async def notify(
     ]
     await outbox.enqueue(rows)
     if ctx is not None and rows:
-        ctx.after_commit.append(outbox.wake)
+        ctx.on_commit(outbox.wake)
     return rows
 
 
@@ -172,7 +178,7 @@ async def send_security_mail(
     ctx: Context | None, kind: SecurityMail, user: User, **values: Any
 ) -> None:
     """Queue a security mail (invitation, password changed, new login): always sent, not part
-    of the matrix. Call it inside the transaction of the change."""
+    of the matrix. Call it inside the unit of work of the change."""
     await outbox.enqueue(
         [
             outbox.new_delivery(
@@ -185,7 +191,7 @@ async def send_security_mail(
         ]
     )
     if ctx is not None:
-        ctx.after_commit.append(outbox.wake)
+        ctx.on_commit(outbox.wake)
 
 
 # ---------------------------------------------------------------- the in-app feed
@@ -221,7 +227,7 @@ async def mark_read(ctx: Context, *, ids: Sequence[int] | None, everything: bool
             raise DomainError("NOT_FOUND", "ids")
     else:
         raise DomainError("REQUIRED", "ids")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         await targets.filter(read_at=None).update(read_at=now())
     return await unread_count(ctx)
 
@@ -242,7 +248,7 @@ async def register_device(ctx: Context, *, platform: DevicePlatform, token: str)
     user = ctx.require_user()
     token = clean_text(token, "token", max_length=DEVICE_TOKEN_MAX)
     values = {"company_id": user.company_id, "user_id": user.pk, "platform": platform}
-    async with in_transaction():
+    async with unit_of_work(ctx):
         # Two first registrations of one token at the same moment: one INSERT wins, the
         # other does nothing, and both then update the same row.
         await Device.bulk_create([Device(token=token, **values)], ignore_conflicts=True)
@@ -253,7 +259,7 @@ async def register_device(ctx: Context, *, platform: DevicePlatform, token: str)
 async def unregister_device(ctx: Context, *, token: str) -> None:
     """Stop pushes to one of the caller's devices (on logout in the app)."""
     user = ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         removed = await Device.filter(user_id=user.pk, token=(token or "").strip()).delete()
     if not removed:
         raise DomainError("NOT_FOUND", "token")
@@ -274,7 +280,7 @@ class AudienceMember:
 
 async def notification_audience(ctx: Context, event: NotificationEvent) -> list[AudienceMember]:
     """Every active user of the company and how `event` would reach him."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     users = await company_scope(ctx, User).filter(is_active=True).order_by("id")
     ids = [user.pk for user in users]
     channels = await enabled_channels(ids, event)
@@ -309,7 +315,7 @@ async def list_deliveries(
     after: str | None,
 ) -> Page[Delivery]:
     """The company's outbox, newest first (FAILED ones are what admins look for)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     query = company_scope(ctx, Delivery)
     if statuses:
         query = query.filter(status__in=list(statuses))

@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import redis.asyncio as redis
-from tortoise.transactions import in_transaction
 
 from models import clock
 from models.accounts import User
 from models.presence import Presence, PresenceInterval, PresenceStatus
 from resolvers.context import Context
 from resolvers.errors import DomainError
+from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
-from subscriptions.bus import publish
 from subscriptions.events import PresenceChanged
 from subscriptions.presence import current_liveness
 
@@ -64,30 +63,27 @@ async def _row(user: User) -> Presence:
     return row
 
 
-async def _show(row: Presence, status: PresenceStatus, at: datetime) -> PresenceChanged | None:
-    """Record that teammates now see `status` (inside the caller's transaction); the event to
-    publish once that transaction has committed, or None when nothing changed."""
+async def _show(ctx: Context, row: Presence, status: PresenceStatus, at: datetime) -> bool:
+    """Record that teammates now see `status` (in the caller's unit of work, which publishes
+    the change once it has committed); False when nothing changed."""
     previous = row.shown
     if previous == status:
-        return None
+        return False
     await PresenceInterval.filter(user_id=row.user_id, ended_at=None).update(ended_at=at)
     await PresenceInterval.create(
         user_id=row.user_id, company_id=row.company_id, status=status, started_at=at
     )
     row.shown, row.shown_since = status, at
-    return PresenceChanged(
-        company_id=row.company_id,
-        user_id=row.user_id,
-        status=status.value,
-        previous=previous.value,
-        at=at.isoformat(),
+    ctx.publish(
+        PresenceChanged(
+            company_id=row.company_id,
+            user_id=row.user_id,
+            status=status.value,
+            previous=previous.value,
+            at=at.isoformat(),
+        )
     )
-
-
-async def _publish_all(events: list[PresenceChanged | None]) -> None:
-    for event in events:
-        if event is not None:
-            await publish(event)
+    return True
 
 
 def _visible(chosen: PresenceStatus, live: bool, recently_seen: bool) -> PresenceStatus:
@@ -110,7 +106,7 @@ async def set_presence(
         if until <= now or until - now > MAX_BE_RIGHT_BACK:
             raise DomainError("INVALID_UNTIL", "until", hours=24)
     liveness = current_liveness()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         row = await _row(user)
         if until is not None:
             # Returning to what he had; a BRB over a BRB returns to the first one's status.
@@ -122,10 +118,8 @@ async def set_presence(
             row.returns_to = row.returns_at = None
         row.chosen = status
         # Choosing a status is a sign of life: he is seen, so shown what he chose.
-        event = await _show(row, status, now)
+        await _show(ctx, row, status, now)
         await row.save()
-    if event is not None:
-        ctx.after_commit.append(lambda: publish(event))
     connected = False
     try:
         connected = bool(await liveness.live([user.pk]))
@@ -170,21 +164,22 @@ async def presences_by_user_id(user_ids: Sequence[int]) -> list[PresenceView]:
     return views
 
 
-async def connection_opened(user: User, connection_id: str) -> None:
-    """A socket of `user` went live: he is back to his chosen status if he was away."""
+async def connection_opened(ctx: Context) -> None:
+    """A socket of the signed-in user went live (its `connection_id` set): he is back to his
+    chosen status if he was away."""
+    user = ctx.require_user()
+    assert ctx.connection_id is not None
     liveness = current_liveness()
     try:
-        await liveness.attach(user.pk, connection_id)
+        await liveness.attach(user.pk, ctx.connection_id)
         await liveness.cancel_offline(user.pk)
     except LIVENESS_ERRORS:
         # The socket stays: the next heartbeat registers it once the store is back.
         logger.warning("presence: liveness store unreachable at connect")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         row = await _row(user)
-        event = await _show(row, row.chosen, clock.now())  # live again: shown what he chose
-        if event is not None:
+        if await _show(ctx, row, row.chosen, clock.now()):  # live again: shown what he chose
             await row.save()
-    await _publish_all([event])
 
 
 async def connection_closed(user_id: int, connection_id: str) -> None:
@@ -198,21 +193,24 @@ async def connection_closed(user_id: int, connection_id: str) -> None:
 
 
 async def sweep() -> int:
-    """Apply what time decided: grace periods that ran out, BE_RIGHT_BACKs that ended."""
+    """Apply what time decided (the system acts): grace periods that ran out, BE_RIGHT_BACKs
+    that ended; how many users are shown another status."""
     now = clock.now()
-    events: list[PresenceChanged | None] = []
+    changed = 0
     liveness = current_liveness()
     due = await liveness.claim_due_offline(time.time())
     if due:
         still_away = set(due) - await liveness.live(due)
         for row in await Presence.filter(user_id__in=list(still_away)):
-            async with in_transaction():
+            ctx = Context.for_system(row.company_id)
+            async with unit_of_work(ctx):
                 locked = await Presence.filter(user_id=row.user_id).select_for_update().first()
                 if locked is not None and locked.shown != PresenceStatus.OFFLINE:
-                    events.append(await _show(locked, PresenceStatus.OFFLINE, now))
+                    changed += await _show(ctx, locked, PresenceStatus.OFFLINE, now)
                     await locked.save()
     for row in await Presence.filter(returns_at__lte=now):
-        async with in_transaction():
+        ctx = Context.for_system(row.company_id)
+        async with unit_of_work(ctx):
             # The conditional UPDATE decides which process returns him; the others skip.
             claimed = await Presence.filter(
                 user_id=row.user_id, returns_at__lte=now, chosen=PresenceStatus.BE_RIGHT_BACK
@@ -223,27 +221,26 @@ async def sweep() -> int:
             locked.returns_to = None
             live = bool(await liveness.live([row.user_id]))
             seen = locked.shown != PresenceStatus.OFFLINE  # connected or within the grace period
-            events.append(await _show(locked, _visible(locked.chosen, live, seen), now))
+            changed += await _show(ctx, locked, _visible(locked.chosen, live, seen), now)
             await locked.save()
-    await _publish_all(events)
-    return sum(event is not None for event in events)
+    return changed
 
 
 async def reassert(user_ids: set[int]) -> None:
     """Users with a live socket here who are shown OFFLINE (the liveness store lost them, say
-    in a Redis restart, and a grace period ran out) get their chosen status back."""
+    in a Redis restart, and a grace period ran out) get their chosen status back (the system
+    acts)."""
     if not user_ids:
         return
     stale = await Presence.filter(user_id__in=list(user_ids), shown=PresenceStatus.OFFLINE).exclude(
         chosen=PresenceStatus.OFFLINE
     )
-    events = []
     for row in stale:
-        async with in_transaction():
+        ctx = Context.for_system(row.company_id)
+        async with unit_of_work(ctx):
             locked = await Presence.filter(user_id=row.user_id).select_for_update().get()
-            events.append(await _show(locked, locked.chosen, clock.now()))
+            await _show(ctx, locked, locked.chosen, clock.now())
             await locked.save()
-    await _publish_all(events)
 
 
 def may_see(ctx: Context, event: PresenceChanged) -> bool:

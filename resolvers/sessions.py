@@ -16,8 +16,8 @@ from models.clock import now
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.rows import db_columns, model_builder, select_list
+from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
-from subscriptions.bus import publish
 from subscriptions.events import SessionsEnded
 
 ALGORITHM = "HS256"  # pinned: a token naming any other algorithm (or "none") is refused
@@ -80,20 +80,23 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
     if not user.is_active:
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
     new_secret = secrets.token_urlsafe(32)
-    rotated = await Session.filter(
-        id=session.pk, refresh_token_hash=_digest(secret), revoked_at=None
-    ).update(
-        refresh_token_hash=_digest(new_secret),
-        generation=F("generation") + 1,
-        last_used_at=now(),
-        # Sliding: a session in use stays; one unused for the refresh TTL ends.
-        expires_at=now() + timedelta(seconds=get_settings().refresh_token_ttl),
-        ip_address=ctx.client_address,
-    )
+    async with unit_of_work(ctx):
+        rotated = await Session.filter(
+            id=session.pk, refresh_token_hash=_digest(secret), revoked_at=None
+        ).update(
+            refresh_token_hash=_digest(new_secret),
+            generation=F("generation") + 1,
+            last_used_at=now(),
+            # Sliding: a session in use stays; one unused for the refresh TTL ends.
+            expires_at=now() + timedelta(seconds=get_settings().refresh_token_ttl),
+            ip_address=ctx.client_address,
+        )
+        if not rotated:
+            # An older token of this family came back: it was stolen, or the client is
+            # broken. Either way nobody may keep using the family; the revocation commits
+            # before the error answers.
+            await revoke(ctx, session, "REFRESH_TOKEN_REUSED")
     if not rotated:
-        # An older token of this family came back: it was stolen, or the client is broken.
-        # Either way nobody may keep using the family.
-        await revoke(None, session, "REFRESH_TOKEN_REUSED")
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
     access, expires_at = _access_token(session, user)
     return Tokens(access, expires_at, f"{session.pk}.{new_secret}", session), user
@@ -162,19 +165,18 @@ async def _live_session(session_id: uuid.UUID) -> Session | None:
     return session
 
 
-async def revoke(ctx: Context | None, session: Session, reason: str) -> None:
-    """End one session now: its tokens stop working and its open sockets close."""
+async def revoke(ctx: Context, session: Session, reason: str) -> None:
+    """End one session (in the caller's unit of work): its tokens stop working, and once
+    that has committed every process closes its open sockets."""
     ended = await Session.filter(id=session.pk, revoked_at=None).update(
         revoked_at=now(), revoked_reason=reason
     )
     if ended:
-        await _announce(ctx, session.company_id, [str(session.pk)])
+        ctx.publish(SessionsEnded(company_id=session.company_id, session_ids=[str(session.pk)]))
 
 
-async def revoke_all(
-    ctx: Context | None, user: User, reason: str, *, keep: Session | None = None
-) -> int:
-    """End every session of `user` (but `keep`); returns how many ended."""
+async def revoke_all(ctx: Context, user: User, reason: str, *, keep: Session | None = None) -> int:
+    """End every session of `user` (but `keep`, in the caller's unit of work); how many ended."""
     query = Session.filter(user_id=user.pk, revoked_at=None)
     if keep is not None:
         query = query.exclude(id=keep.pk)
@@ -182,15 +184,5 @@ async def revoke_all(
     if not ids:
         return 0
     await Session.filter(id__in=ids).update(revoked_at=now(), revoked_reason=reason)
-    await _announce(ctx, user.company_id, ids)
+    ctx.publish(SessionsEnded(company_id=user.company_id, session_ids=ids))
     return len(ids)
-
-
-async def _announce(ctx: Context | None, company_id: int, session_ids: list[str]) -> None:
-    """Tell every process to close these sessions' sockets: after the commit when in a
-    request, at once otherwise (nothing to wait for)."""
-    event = SessionsEnded(company_id=company_id, session_ids=session_ids)
-    if ctx is None:
-        await publish(event)
-    else:
-        ctx.after_commit.append(lambda: publish(event))

@@ -12,7 +12,7 @@ from strawberry.extensions import FieldExtension
 from strawberry.permission import BasePermission
 from tortoise.models import Model
 
-from models.accounts import Role
+from models.actors import ADMINS, EVERYONE
 from resolvers.context import Context
 from resolvers.errors import DomainError, Forbidden, NotAuthenticated
 from resolvers.i18n import translate
@@ -52,7 +52,8 @@ def user_error(ctx: Context, error: DomainError) -> UserError:
 
 
 class ReturnsUserErrors(FieldExtension):
-    """Turns a DomainError into the payload's `errors`; releases after-commit work on success."""
+    """Turns a DomainError into the payload's `errors` (the resolver's unit of work has rolled
+    back and released nothing; a committed one has released its work already)."""
 
     def apply(self, field: Any) -> None:
         self.field = field
@@ -63,11 +64,9 @@ class ReturnsUserErrors(FieldExtension):
         try:
             result = await next_(source, info, **kwargs)
         except DomainError as error:
-            info.context.after_commit.clear()
             payload_type = self.field.type
             assert isinstance(payload_type, type) and issubclass(payload_type, Payload)
             return payload_type(errors=[user_error(info.context, error)])
-        await info.context.run_after_commit()
         return result
 
 
@@ -85,7 +84,7 @@ class IsAuthenticated(BasePermission):
     """The caller sent a valid access token of a live session."""
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        return info.context.user is not None
+        return info.context.has_role(EVERYONE)
 
     def on_unauthorized(self) -> None:
         raise NotAuthenticated()
@@ -95,9 +94,9 @@ class IsAdmin(BasePermission):
     """The caller is the company's OWNER or one of its ADMINs."""
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
-        if info.context.user is None:
+        if not info.context.has_role(EVERYONE):
             raise NotAuthenticated()
-        return info.context.user.role in (Role.OWNER, Role.ADMIN)
+        return info.context.has_role(ADMINS)
 
     def on_unauthorized(self) -> None:
         raise Forbidden()

@@ -156,7 +156,7 @@ class GraphQLView(GraphQL[Context, None]):
         assert context.user is not None and context.session is not None
         context.connection_id = current_liveness().new_connection_id()
         self.sockets.add(str(context.session.pk), context.request)
-        await presence.connection_opened(context.user, context.connection_id)
+        await presence.connection_opened(context)
         return None
 
     async def _closed(self, websocket: WebSocket) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from tortoise.transactions import in_transaction
-
-from models.accounts import Role
+from models.actors import ADMINS
 from models.clock import now
 from models.tickets import (
     Document,
@@ -28,6 +26,7 @@ from resolvers.tickets.audit import change
 from resolvers.tickets.documents import remove_stored_file, storage_dir
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.records import ticket_in_company
+from resolvers.unit_of_work import unit_of_work
 
 # What hangs on a ticket. The database cascades these too (ON DELETE CASCADE); deleting them
 # here does not depend on SQLite's foreign_keys pragma.
@@ -48,8 +47,8 @@ async def delete_ticket(ctx: Context, ticket_id: int) -> Ticket:
     (OWNER, ADMIN); other tickets' links to it go too, logged on those tickets. Stored files
     go once the deletion has committed. Its number is not given again. Returns the ticket as
     it was."""
-    ctx.require_role(Role.OWNER, Role.ADMIN)
-    async with in_transaction():
+    ctx.require_role(ADMINS)
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         stored_names = await Document.filter(ticket_id=ticket.pk).values_list(
             "stored_name", flat=True
@@ -58,11 +57,11 @@ async def delete_ticket(ctx: Context, ticket_id: int) -> Ticket:
         for part in _PARTS:
             await part.filter(ticket_id=ticket.pk).delete()
         await ticket.delete()
-    for name in stored_names:
-        ctx.after_commit.append(partial(remove_stored_file, storage_dir() / str(name)))
-    for other in linking:
-        queue_event(ctx, other, "UPDATED")
-    queue_event(ctx, ticket, "DELETED")
+        for name in stored_names:
+            ctx.on_commit(partial(remove_stored_file, storage_dir() / str(name)))
+        for other in linking:
+            queue_event(ctx, other, "UPDATED")
+        queue_event(ctx, ticket, "DELETED")
     return ticket
 
 

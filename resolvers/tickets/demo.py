@@ -7,8 +7,6 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
-from tortoise.transactions import in_transaction
-
 from models import clock
 from models.accounts import Company, User
 from models.customers import (
@@ -34,8 +32,10 @@ from models.tickets import (
     TicketSource,
     TicketTask,
 )
+from resolvers.context import Context
 from resolvers.tickets.records import search_terms
 from resolvers.tickets.stages import ensure_ticket_setup
+from resolvers.unit_of_work import unit_of_work
 
 CUSTOMERS = [
     "Initech",
@@ -61,12 +61,14 @@ PLANS = ["Gold", "Silver", "Bronze"]
 
 
 async def seed_support_records(company: Company, users: list[User]) -> None:
-    """Stages, custom fields, packages, customers with contacts and contracts, and tickets."""
+    """Stages, custom fields, packages, customers with contacts and contracts, and tickets
+    (the system acts)."""
     if await Customer.exists(company_id=company.pk):
         return
-    await ensure_ticket_setup(company.pk)
+    ctx = Context.for_system(company.pk)
+    await ensure_ticket_setup(ctx)
     rng = random.Random(5)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         plan = await CustomField.create(
             company_id=company.pk,
             key="plan",
@@ -142,9 +144,11 @@ async def add_tickets(
     batch: int = 1000,
 ) -> int:
     """`count` more tickets over the company's customers, with contacts, tasks, parameters and
-    a log entry each, numbered on from the company's counter; in batches of `batch`."""
+    a log entry each, numbered on from the company's counter; in batches of `batch` (the
+    system acts)."""
     rng = random.Random(seed)
-    await ensure_ticket_setup(company.pk)
+    ctx = Context.for_system(company.pk)
+    await ensure_ticket_setup(ctx)
     stages = list(await Stage.filter(company_id=company.pk).order_by("position"))
     customers = list(await Customer.filter(company_id=company.pk))
     contacts: dict[int, list[int]] = {}
@@ -155,7 +159,7 @@ async def add_tickets(
     made = 0
     while made < count:
         size = min(batch, count - made)
-        async with in_transaction():
+        async with unit_of_work(ctx):
             counter = await TicketCounter.select_for_update().get(company_id=company.pk)
             first_number = counter.last_number + 1
             counter.last_number += size

@@ -9,10 +9,9 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Protocol
-
-from tortoise.transactions import in_transaction
 
 from models.accounts import User
 from models.clock import now
@@ -24,6 +23,7 @@ from resolvers.tickets import audit
 from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.records import ticket_in_company
+from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -92,7 +92,7 @@ async def attach_document(
                 out.write(chunk)
         if size == 0:
             raise DomainError("FILE_EMPTY", "file")
-        async with in_transaction():
+        async with unit_of_work(ctx):
             ticket = await ticket_in_company(ctx, ticket_id)
             document = await Document.create(
                 id=uuid.uuid4(),
@@ -106,17 +106,17 @@ async def attach_document(
             )
             await ticket.save(update_fields=["updated_at"])
             await audit.record(ctx, ticket, "DOCUMENT_ADDED", {"document": change(None, name)})
+            queue_event(ctx, ticket, "DOCUMENT_ADDED")
     except BaseException:
         path.unlink(missing_ok=True)  # nothing stays behind a refused or failed upload
         raise
-    queue_event(ctx, ticket, "DOCUMENT_ADDED")
     return document
 
 
 async def delete_document(ctx: Context, document_id: uuid.UUID) -> Ticket:
     """Remove a document from its ticket; its file goes once the removal has committed."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         document = await get_in_company(ctx, Document, document_id, "documentId", for_update=True)
         ticket = await ticket_in_company(ctx, document.ticket_id, "documentId")
         await document.delete()
@@ -124,9 +124,8 @@ async def delete_document(ctx: Context, document_id: uuid.UUID) -> Ticket:
         await audit.record(
             ctx, ticket, "DOCUMENT_DELETED", {"document": change(document.filename, None)}
         )
-    path = storage_dir() / document.stored_name
-    ctx.after_commit.append(lambda: remove_stored_file(path))
-    queue_event(ctx, ticket, "UPDATED")
+        ctx.on_commit(partial(remove_stored_file, storage_dir() / document.stored_name))
+        queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from models.clock import now
 from models.tickets import Ticket
 from resolvers.context import Context
-from subscriptions.bus import publish
 from subscriptions.tickets import TicketChanged, ticket_state
 
 
 def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
-    """Publish a ticket event (CREATED, STAGE_CHANGED, ..., DELETED) once the transaction
-    committed; a DELETED event carries the ticket as it was."""
+    """Publish a ticket event (CREATED, STAGE_CHANGED, ..., DELETED) once the change's unit of
+    work has committed; a DELETED event carries the ticket as it was."""
     event = TicketChanged(
         company_id=ticket.company_id,
         ticket_id=ticket.pk,
@@ -20,4 +19,4 @@ def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
         at=now().isoformat(),
         last_state=ticket_state(ticket) if kind == "DELETED" else None,
     )
-    ctx.after_commit.append(lambda: publish(event))
+    ctx.publish(event)

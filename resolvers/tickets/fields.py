@@ -10,18 +10,17 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
-from models.accounts import Role
+from models.actors import ADMINS
 from models.clock import now
 from models.tickets import CustomField, FieldKind, TicketParameter
 from resolvers.changes import KEEP, Change
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 
-ADMINS = (Role.OWNER, Role.ADMIN)
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 TEXT_MAX = 255
 LABEL_MAX = 200
@@ -59,14 +58,14 @@ async def create_custom_field(
     choices: Sequence[str] | None,
 ) -> CustomField:
     """A new field for tickets' parameters (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     key = (key or "").strip()
     if not _KEY.match(key):
         raise DomainError("INVALID_KEY", "key")
     label = clean_text(label, "label", max_length=LABEL_MAX)
     clean_choices = _clean_choices(kind, choices)
     try:
-        async with in_transaction():
+        async with unit_of_work(ctx):
             if await company_scope(ctx, CustomField).filter(key=key).exists():
                 raise DomainError("KEY_TAKEN", "key")
             count = await company_scope(ctx, CustomField).count()
@@ -98,10 +97,10 @@ async def update_custom_field(
 ) -> CustomField:
     """Rename a field, make it required or not, or change a CHOICE field's choices (OWNER,
     ADMIN). A choice that tickets have stays: those tickets must change first."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     if label is not KEEP:
         label = clean_text(label, "label", max_length=LABEL_MAX)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         field = await _field_to_change(ctx, field_id)
         if label is not KEEP:
             field.label = label
@@ -124,8 +123,8 @@ async def update_custom_field(
 async def archive_custom_field(ctx: Context, field_id: int, archived: bool = True) -> CustomField:
     """Archive a field (no longer offered nor required; tickets keep their values), or bring
     it back (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
-    async with in_transaction():
+    ctx.require_role(ADMINS)
+    async with unit_of_work(ctx):
         field = await _field_to_change(ctx, field_id)
         if archived != (field.archived_at is not None):
             field.archived_at = now() if archived else None

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from tortoise.transactions import in_transaction
-
-from models.accounts import Role, User
+from models.accounts import User
+from models.actors import ADMINS
 from models.clock import now
 from models.tickets import LinkKind, Ticket, TicketLink, TicketNote, TicketTask
 from resolvers.changes import KEEP, Change
@@ -21,6 +20,7 @@ from resolvers.tickets import audit
 from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.records import ticket_in_company
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 
 TITLE_MAX = 200
@@ -53,7 +53,7 @@ async def add_ticket_task(
     ctx.require_user()
     title = clean_text(title, "title", max_length=TITLE_MAX)
     assignee = await company_user(ctx, assignee_id, "assigneeId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = _open(await ticket_in_company(ctx, ticket_id))
         task = await TicketTask.create(
             company_id=ticket.company_id,
@@ -73,7 +73,7 @@ async def add_ticket_task(
                 "dueAt": change(None, task.due_at),
             },
         )
-    queue_event(ctx, ticket, "TASK_ADDED")
+        queue_event(ctx, ticket, "TASK_ADDED")
     return task, ticket
 
 
@@ -91,7 +91,7 @@ class TaskChanges:
 async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -> TicketTask:
     """Rename a task, mark it done or not, change its assignee or due time."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         task = await get_in_company(ctx, TicketTask, task_id, "taskId", for_update=True)
         ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
         logged = {}
@@ -117,21 +117,20 @@ async def update_ticket_task(ctx: Context, task_id: int, changes: TaskChanges) -
             await task.save()
             await Ticket.filter(id=ticket.pk).update(updated_at=now())
             await audit.record(ctx, ticket, "TASK_UPDATED", {"task": task.title, **logged})
-    if logged:
-        queue_event(ctx, ticket, "UPDATED")
+            queue_event(ctx, ticket, "UPDATED")
     return task
 
 
 async def delete_ticket_task(ctx: Context, task_id: int) -> Ticket:
     """Delete a task of an open ticket; the ticket's log keeps what it was."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         task = await get_in_company(ctx, TicketTask, task_id, "taskId", for_update=True)
         ticket = _open(await ticket_in_company(ctx, task.ticket_id, "taskId"))
         await task.delete()
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
         await audit.record(ctx, ticket, "TASK_DELETED", {"task": change(task.title, None)})
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 
@@ -166,7 +165,7 @@ async def add_ticket_link(
             raise DomainError("NOT_FOUND", "target")
     else:
         target = clean_text(target, "target", max_length=200)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         if kind == LinkKind.TICKET:
             other = await company_scope(ctx, Ticket).get_or_none(id=target_ticket_id)
@@ -187,14 +186,14 @@ async def add_ticket_link(
         await audit.record(
             ctx, ticket, "LINK_ADDED", {"link": change(None, f"{kind.value} {target}")}
         )
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return link, ticket
 
 
 async def remove_ticket_link(ctx: Context, link_id: int) -> Ticket:
     """Remove a link from a ticket; the ticket's log keeps what it pointed to."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         link = await get_in_company(ctx, TicketLink, link_id, "linkId", for_update=True)
         ticket = await ticket_in_company(ctx, link.ticket_id, "linkId")
         await link.delete()
@@ -202,7 +201,7 @@ async def remove_ticket_link(ctx: Context, link_id: int) -> Ticket:
         await audit.record(
             ctx, ticket, "LINK_REMOVED", {"link": change(f"{link.kind.value} {link.target}", None)}
         )
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 
@@ -210,14 +209,14 @@ async def add_ticket_note(ctx: Context, *, ticket_id: int, body: str) -> tuple[T
     """An internal comment on a ticket; it appears in the ticket's log (its timeline)."""
     user = ctx.require_user()
     body = clean_text(body, "body", max_length=NOTE_MAX)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         note = await TicketNote.create(
             company_id=ticket.company_id, ticket_id=ticket.pk, author_id=user.pk, body=body
         )
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
         await audit.record(ctx, ticket, "NOTE_ADDED", {"note": change(None, body)})
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return note, ticket
 
 
@@ -231,7 +230,7 @@ async def update_ticket_note(ctx: Context, note_id: int, body: str) -> tuple[Tic
     """Correct a note (its author only); the ticket's log keeps both versions."""
     user = ctx.require_user()
     body = clean_text(body, "body", max_length=NOTE_MAX)
-    async with in_transaction():
+    async with unit_of_work(ctx):
         note, ticket = await _note_in_company(ctx, note_id)
         if note.author_id != user.pk:
             raise Forbidden()
@@ -242,17 +241,16 @@ async def update_ticket_note(ctx: Context, note_id: int, body: str) -> tuple[Tic
             await note.save(update_fields=["body", "edited_at"])
             await Ticket.filter(id=ticket.pk).update(updated_at=now())
             await audit.record(ctx, ticket, "NOTE_UPDATED", {"note": change(before, body)})
-    if edited:
-        queue_event(ctx, ticket, "UPDATED")
+            queue_event(ctx, ticket, "UPDATED")
     return note, ticket
 
 
 async def delete_ticket_note(ctx: Context, note_id: int) -> Ticket:
     """Delete a note (its author, or an OWNER or ADMIN); the ticket's log keeps what it said."""
     user = ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         note, ticket = await _note_in_company(ctx, note_id)
-        if note.author_id != user.pk and user.role not in (Role.OWNER, Role.ADMIN):
+        if note.author_id != user.pk and not ctx.has_role(ADMINS):
             raise Forbidden()
         author = await User.get_or_none(id=note.author_id or 0)
         await note.delete()
@@ -266,5 +264,5 @@ async def delete_ticket_note(ctx: Context, note_id: int) -> Ticket:
                 "author": change(author.full_name if author else None, None),
             },
         )
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return ticket

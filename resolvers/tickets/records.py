@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from models.accounts import User
 from models.clock import now
 from models.customers import ContactPerson, Customer
@@ -33,6 +31,7 @@ from resolvers.tickets.audit import change
 from resolvers.tickets.events import queue_event
 from resolvers.tickets.fields import clean_parameters, store_parameters
 from resolvers.tickets.stages import ensure_ticket_setup, next_ticket_number
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 
 TITLE_MAX = 200
@@ -115,7 +114,7 @@ async def create_ticket(
     title = clean_text(title, "title", max_length=TITLE_MAX)
     description = clean_text(description, "description", max_length=DESCRIPTION_MAX)
     customer = await get_in_company(ctx, Customer, customer_id, "customerId")
-    await ensure_ticket_setup(ctx.company_id)
+    await ensure_ticket_setup(ctx)
     if stage_id is not None:
         stage = await get_in_company(ctx, Stage, stage_id, "stageId")
     else:
@@ -129,7 +128,7 @@ async def create_ticket(
         await _contacts_of(ctx, customer.pk, [requester_id], "requesterId")
     contacts = await _contacts_of(ctx, customer.pk, contact_ids or [], "contactIds")
     clean = await clean_parameters(ctx, parameters)
-    async with in_transaction() as connection:
+    async with unit_of_work(ctx) as connection:
         number = await next_ticket_number(connection, ctx.company_id)
         ticket = Ticket(
             company_id=ctx.company_id,
@@ -176,7 +175,7 @@ async def create_ticket(
             await _notify_assignment(
                 ctx, ticket, NotificationEvent.TICKET_ASSIGNED_TO_ME, [assignee.pk]
             )
-    queue_event(ctx, ticket, "CREATED")
+        queue_event(ctx, ticket, "CREATED")
     return ticket
 
 
@@ -215,7 +214,7 @@ async def _give_to_customer(ctx: Context, ticket: Ticket, customer_id: int) -> d
 async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) -> Ticket:
     """Change a ticket's title, description, importance, source, customer or requester."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         logged: dict[str, Any] = {}
         if isinstance(changes.customer_id, int) and changes.customer_id != ticket.customer_id:
@@ -252,8 +251,7 @@ async def update_ticket(ctx: Context, ticket_id: int, changes: TicketChanges) ->
             if "title" in logged or "description" in logged:
                 await store_search_terms(ticket)
             await audit.record(ctx, ticket, "UPDATED", logged)
-    if logged:
-        queue_event(ctx, ticket, "UPDATED")
+            queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 
@@ -261,7 +259,7 @@ async def move_ticket(ctx: Context, ticket_id: int, stage_id: int) -> Ticket:
     """Move a ticket to another stage; a CLOSED stage closes it, an OPEN one reopens it."""
     ctx.require_user()
     stage = await get_in_company(ctx, Stage, stage_id, "stageId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         if ticket.stage_id == stage.pk:
             return ticket
@@ -273,7 +271,7 @@ async def move_ticket(ctx: Context, ticket_id: int, stage_id: int) -> Ticket:
         ticket.stage_id, ticket.closed_at = stage.pk, closed_at
         await ticket.save()
         await audit.record(ctx, ticket, "STAGE_CHANGED", logged)
-    queue_event(ctx, ticket, "STAGE_CHANGED")
+        queue_event(ctx, ticket, "STAGE_CHANGED")
     return ticket
 
 
@@ -281,7 +279,7 @@ async def assign_ticket(ctx: Context, ticket_id: int, assignee_id: int | None) -
     """Give a ticket to a teammate, or to no one (None)."""
     ctx.require_user()
     assignee = await company_user(ctx, assignee_id, "assigneeId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         if ticket.assignee_id == assignee_id:
             return ticket
@@ -298,14 +296,14 @@ async def assign_ticket(ctx: Context, ticket_id: int, assignee_id: int | None) -
             await _notify_assignment(
                 ctx, ticket, NotificationEvent.TICKET_ASSIGNED_TO_ME, [assignee.pk]
             )
-    queue_event(ctx, ticket, "ASSIGNED")
+        queue_event(ctx, ticket, "ASSIGNED")
     return ticket
 
 
 async def add_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> Ticket:
     """Involve one more of the customer's contact persons in a ticket."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         (contact,) = await _contacts_of(ctx, ticket.customer_id, [contact_id], "contactId")
         if await TicketContact.exists(ticket_id=ticket.pk, contact_id=contact.pk):
@@ -315,28 +313,28 @@ async def add_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> T
         )
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
         await audit.record(ctx, ticket, "CONTACT_ADDED", {"contact": change(None, contact.name)})
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 
 async def remove_ticket_contact(ctx: Context, ticket_id: int, contact_id: int) -> Ticket:
     """Take a contact person off a ticket (he stays the customer's contact person)."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         contact = await get_in_company(ctx, ContactPerson, contact_id, "contactId")
         if not await TicketContact.filter(ticket_id=ticket.pk, contact_id=contact.pk).delete():
             raise DomainError("NOT_FOUND", "contactId")
         await Ticket.filter(id=ticket.pk).update(updated_at=now())
         await audit.record(ctx, ticket, "CONTACT_REMOVED", {"contact": change(contact.name, None)})
-    queue_event(ctx, ticket, "UPDATED")
+        queue_event(ctx, ticket, "UPDATED")
     return ticket
 
 
 async def set_ticket_parameters(ctx: Context, ticket_id: int, parameters: Any) -> Ticket:
     """Replace a ticket's parameters, checked against the company's custom fields."""
     ctx.require_user()
-    async with in_transaction():
+    async with unit_of_work(ctx):
         ticket = await ticket_in_company(ctx, ticket_id)
         before = dict(ticket.parameters or {})
         clean = await clean_parameters(ctx, parameters, current=before)
@@ -350,6 +348,5 @@ async def set_ticket_parameters(ctx: Context, ticket_id: int, parameters: Any) -
             await ticket.save()
             await store_parameters(ticket.company_id, ticket.pk, clean.rows)
             await audit.record(ctx, ticket, "PARAMETERS_CHANGED", logged)
-    if logged:
-        queue_event(ctx, ticket, "UPDATED")
+            queue_event(ctx, ticket, "UPDATED")
     return ticket

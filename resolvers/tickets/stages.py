@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tortoise.backends.base.client import BaseDBAsyncClient
-from tortoise.transactions import in_transaction
 
-from models.accounts import Role
+from models.actors import ADMINS
 from models.clock import now
 from models.tickets import Stage, StageKind, Ticket, TicketLogEntry
 from resolvers.audit import change, entry
@@ -16,9 +15,9 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.tickets.events import queue_event
+from resolvers.unit_of_work import unit_of_work
 from resolvers.validation import clean_text
 
-ADMINS = (Role.OWNER, Role.ADMIN)
 NAME_MAX = 100
 DEFAULT_STAGES = [
     ("New", StageKind.OPEN),
@@ -35,9 +34,11 @@ def placeholders(connection: object, count: int) -> list[str]:
     return [f"${n}" for n in range(1, count + 1)]
 
 
-async def ensure_ticket_setup(company_id: int) -> None:
-    """Give a company its ticket counter and default stages, once (safe when concurrent)."""
-    async with in_transaction() as connection:
+async def ensure_ticket_setup(ctx: Context) -> None:
+    """Give the acting company its ticket counter and default stages, once (safe when
+    concurrent)."""
+    company_id = ctx.company_id
+    async with unit_of_work(ctx) as connection:
         (marker,) = placeholders(connection, 1)
         # Whoever inserts the counter row sets the company up; the others find it there.
         created = await connection.execute_query_dict(
@@ -72,7 +73,7 @@ async def next_ticket_number(connection: BaseDBAsyncClient, company_id: int) -> 
 async def list_stages(ctx: Context) -> list[Stage]:
     """The company's stages in their order."""
     ctx.require_user()
-    await ensure_ticket_setup(ctx.company_id)
+    await ensure_ticket_setup(ctx)
     return list(await company_scope(ctx, Stage).order_by("position", "id"))
 
 
@@ -83,10 +84,10 @@ async def _name_taken(ctx: Context, name: str, except_id: int | None = None) -> 
 
 async def create_stage(ctx: Context, *, name: str, kind: StageKind) -> Stage:
     """A new stage at the end of the company's list (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     name = clean_text(name, "name", max_length=NAME_MAX)
-    await ensure_ticket_setup(ctx.company_id)
-    async with in_transaction():
+    await ensure_ticket_setup(ctx)
+    async with unit_of_work(ctx):
         if await _name_taken(ctx, name):
             raise DomainError("NAME_TAKEN", "name")
         last = await company_scope(ctx, Stage).order_by("-position").first()
@@ -102,9 +103,9 @@ async def update_stage(
     ctx: Context, *, stage_id: int, name: Change[str] = KEEP, kind: Change[StageKind] = KEEP
 ) -> Stage:
     """Rename a stage, or change its kind while it holds no tickets (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     stage = await get_in_company(ctx, Stage, stage_id, "stageId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         if name is not KEEP:
             clean = clean_text(name, "name", max_length=NAME_MAX)
             if await _name_taken(ctx, clean, except_id=stage.pk):
@@ -120,8 +121,8 @@ async def update_stage(
 
 async def reorder_stages(ctx: Context, *, stage_ids: Sequence[int]) -> list[Stage]:
     """Put all of the company's stages in the given order (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
-    async with in_transaction():
+    ctx.require_role(ADMINS)
+    async with unit_of_work(ctx):
         stages = {s.pk: s for s in await company_scope(ctx, Stage).all()}
         if any(stage_id not in stages for stage_id in stage_ids):
             raise DomainError("NOT_FOUND", "stageIds")
@@ -137,14 +138,14 @@ async def reorder_stages(ctx: Context, *, stage_ids: Sequence[int]) -> list[Stag
 
 async def delete_stage(ctx: Context, *, stage_id: int, move_to_stage_id: int | None) -> None:
     """Delete a stage; its tickets, if any, move to `move_to_stage_id` (OWNER, ADMIN)."""
-    ctx.require_role(*ADMINS)
+    ctx.require_role(ADMINS)
     stage = await get_in_company(ctx, Stage, stage_id, "stageId")
     target = None
     if move_to_stage_id is not None:
         target = await get_in_company(ctx, Stage, move_to_stage_id, "moveToStageId")
         if target.pk == stage.pk:
             raise DomainError("SAME_STAGE", "moveToStageId")
-    async with in_transaction():
+    async with unit_of_work(ctx):
         if await company_scope(ctx, Stage).count() <= 1:
             raise DomainError("LAST_STAGE", "stageId")
         tickets = await company_scope(ctx, Ticket).filter(stage_id=stage.pk).all()
@@ -153,8 +154,8 @@ async def delete_stage(ctx: Context, *, stage_id: int, move_to_stage_id: int | N
         if tickets and target is not None:
             await _move_all(ctx, tickets, stage, target)
         await stage.delete()
-    for ticket in tickets:
-        queue_event(ctx, ticket, "STAGE_CHANGED")
+        for ticket in tickets:
+            queue_event(ctx, ticket, "STAGE_CHANGED")
 
 
 async def _move_all(ctx: Context, tickets: list[Ticket], stage: Stage, target: Stage) -> None:
