@@ -32,7 +32,10 @@ class Presence(Model):
     company_id: int
     chosen = fields.CharEnumField(PresenceStatus, max_length=16, default=PresenceStatus.OFFLINE)
     # A BE_RIGHT_BACK with an end: the status to return to, and when.
-    returns_to = fields.CharEnumField(PresenceStatus, max_length=16, null=True)
+    # Nullable: tortoise's CharEnumField has no `null=True` overload to say so.
+    returns_to: fields.Field[PresenceStatus | None] = fields.CharEnumField(  # type: ignore[assignment]
+        PresenceStatus, max_length=16, null=True
+    )
     returns_at = fields.DatetimeField(null=True)
     shown = fields.CharEnumField(PresenceStatus, max_length=16, default=PresenceStatus.OFFLINE)
     shown_since = fields.DatetimeField()
