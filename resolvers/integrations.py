@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 from tortoise.transactions import in_transaction
 
@@ -130,7 +131,8 @@ async def ingest_event(
                 raise DomainError("NOT_FOUND", "recipientIds")
             recipients = list(wanted)
         else:
-            recipients = await users.values_list("id", flat=True)
+            # cast: tortoise types a flat values_list as tuples.
+            recipients = cast("list[int]", await users.values_list("id", flat=True))
         rows = await notify(
             ctx, event, Subject(subject_id, clean), recipients, company_id=company_id
         )

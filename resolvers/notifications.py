@@ -7,10 +7,11 @@ import base64
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise.expressions import Q
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from models.accounts import Role, User
@@ -148,8 +149,12 @@ async def notify(
     if company is None:
         raise ValueError("notify needs a caller or a company_id")
     ids = [r.pk if isinstance(r, User) else int(r) for r in recipients]
-    users = await User.filter(company_id=company, id__in=ids, is_active=True).values_list(
-        "id", flat=True
+    # cast: tortoise types a flat values_list as tuples.
+    users = cast(
+        "list[int]",
+        await User.filter(company_id=company, id__in=ids, is_active=True).values_list(
+            "id", flat=True
+        ),
     )
     channels = await enabled_channels(users, event)
     rows = [
@@ -194,7 +199,7 @@ async def send_security_mail(
 # ---------------------------------------------------------------- the in-app feed
 
 
-def _own_feed(ctx: Context) -> Any:
+def _own_feed(ctx: Context) -> QuerySet[Notification]:
     user = ctx.require_user()
     return company_scope(ctx, Notification).filter(user_id=user.pk)
 
