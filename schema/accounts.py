@@ -22,8 +22,11 @@ from schema.base import (
 from schema.nodes import decode_id
 from schema.presence import Presence, PresenceStatus
 
-Role = strawberry.enum(
-    models.Role,
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+Role = models.Role
+strawberry.enum(
+    Role,
     description="What a user may do: OWNER everything, ADMIN all but ownership, AGENT his work.",
 )
 

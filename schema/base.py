@@ -102,7 +102,7 @@ class ModelNode(relay.Node):
         return str(root.pk)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         from schema.nodes import load_nodes

@@ -28,9 +28,10 @@ from schema.nodes import decode_id, decode_ids
 if TYPE_CHECKING:
     from schema.accounts import User
 
-BillingPeriod = strawberry.enum(
-    models.BillingPeriod, description="How often a contract's fee is charged."
-)
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+BillingPeriod = models.BillingPeriod
+strawberry.enum(BillingPeriod, description="How often a contract's fee is charged.")
 
 
 @strawberry.enum(description="Where a contract stands today.")

@@ -40,18 +40,25 @@ from subscriptions.tickets import TicketChanged
 if TYPE_CHECKING:
     from schema.accounts import User
 
-StageKind = strawberry.enum(
-    models.StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+StageKind = models.StageKind
+strawberry.enum(
+    StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
 )
-Importance = strawberry.enum(models.Importance, description="How urgent a ticket is.")
-TicketSource = strawberry.enum(models.TicketSource, description="Where a ticket came from.")
-CustomFieldKind = strawberry.enum(
-    models.FieldKind,
+Importance = models.Importance
+strawberry.enum(Importance, description="How urgent a ticket is.")
+TicketSource = models.TicketSource
+strawberry.enum(TicketSource, description="Where a ticket came from.")
+CustomFieldKind = models.FieldKind
+strawberry.enum(
+    CustomFieldKind,
     description="The type of a custom field's values: TEXT, NUMBER, DATE (YYYY-MM-DD), "
     "BOOLEAN, or CHOICE (one of its choices).",
 )
-TicketLinkKind = strawberry.enum(
-    models.LinkKind,
+TicketLinkKind = models.LinkKind
+strawberry.enum(
+    TicketLinkKind,
     description="What a link points to: another TICKET (its ID), a CHAT, or a URL.",
 )
 
