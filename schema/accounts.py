@@ -63,7 +63,7 @@ class User(ModelNode):
     async def company(self, root: strawberry.Parent[models.User], info: Info) -> Company:
         company = await info.context.loaders.company_by_id.load(root.company_id)
         assert company is not None
-        return company  # type: ignore[no-any-return]
+        return company  # type: ignore[return-value]
 
 
 @strawberry.type(description="A language the interface and messages are available in.")

@@ -148,7 +148,7 @@ class NotificationDelivery:
     async def recipient(
         self, root: strawberry.Parent[models.Delivery], info: Info
     ) -> Annotated[User, strawberry.lazy("schema.accounts")]:
-        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[return-value]
 
 
 @strawberry.input(description="Switch one event on or off for one channel.")

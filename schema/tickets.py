@@ -77,7 +77,7 @@ class TicketEventKind(enum.StrEnum):
 async def _user(info: Info, user_id: int | None) -> UserRow | None:
     if user_id is None:
         return None
-    return await info.context.loaders.user_by_id.load(user_id)  # type: ignore[no-any-return]
+    return await info.context.loaders.user_by_id.load(user_id)
 
 
 @strawberry.type(description="A step of your company's ticket process.")
@@ -224,11 +224,11 @@ class Ticket(ModelNode):
 
     @strawberry.field(description="The customer it is for.")
     async def customer(self, root: strawberry.Parent[models.Ticket], info: Info) -> Customer:
-        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The stage it is in.")
     async def stage(self, root: strawberry.Parent[models.Ticket], info: Info) -> Stage:
-        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[return-value]
 
     @strawberry.field(description="Who is responsible for it.")
     async def assignee(
@@ -248,33 +248,33 @@ class Ticket(ModelNode):
     ) -> ContactPerson | None:
         if root.requester_id is None:
             return None
-        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The customer's contact persons involved.")
     async def contacts(
         self, root: strawberry.Parent[models.Ticket], info: Info
     ) -> list[ContactPerson]:
-        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[no-any-return]
+        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its tasks, oldest first.")
     async def tasks(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketTask]:
         loader = info.context.loaders.by_parent(models.TicketTask, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its links, oldest first.")
     async def links(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketLink]:
         loader = info.context.loaders.by_parent(models.TicketLink, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its internal notes, oldest first (also in its log).")
     async def notes(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketNote]:
         loader = info.context.loaders.by_parent(models.TicketNote, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its attached files, oldest first.")
     async def documents(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[Document]:
         loader = info.context.loaders.by_parent(models.Document, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(
         description="Everything that happened to it, newest first: its timeline, notes included."
