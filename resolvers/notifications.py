@@ -242,6 +242,15 @@ async def notifications_by_id(ctx: Context, ids: Sequence[int]) -> list[Notifica
     return [rows.get(key) for key in ids]
 
 
+async def announced_entry(
+    company_id: int, user_id: int, notification_id: int
+) -> Notification | None:
+    """The feed entry a NotificationReceived announces, if it is still there."""
+    return await Notification.get_or_none(
+        id=notification_id, user_id=user_id, company_id=company_id
+    )
+
+
 # ---------------------------------------------------------------- devices for push
 
 

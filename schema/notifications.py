@@ -360,9 +360,7 @@ async def _received_entry(event: NotificationReceived, user: object) -> object |
     loading: asyncio.Future[models.Notification | None] | None = event.cache.get("entry")
     if loading is None:
         loading = asyncio.ensure_future(
-            models.Notification.get_or_none(
-                id=event.notification_id, user_id=event.user_id, company_id=event.company_id
-            )
+            notifications.announced_entry(event.company_id, event.user_id, event.notification_id)
         )
         event.cache["entry"] = loading
     entry = await asyncio.shield(loading)
