@@ -10,22 +10,25 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
 
-from settings import SettingsError, get_settings
+from settings import Settings, SettingsError, get_settings
 
 ROOT = Path(__file__).resolve().parent
 MIGRATIONS = ROOT / "migrations"
+T = TypeVar("T")
 
 
-def _settings():  # type: ignore[no-untyped-def]
+def _settings() -> Settings:
     try:
         return get_settings()
     except SettingsError as exc:
         sys.exit(f"frontdesk: {exc}")
 
 
-async def _with_orm(database_url: str, job):  # type: ignore[no-untyped-def]
+async def _with_orm(database_url: str, job: Callable[[], Awaitable[T]]) -> T:
     from tortoise import Tortoise
 
     from models import tortoise_config

@@ -12,6 +12,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 _ORIGIN = re.compile(r"^https?://[^/\s]+$")
 DEVELOPMENT_SECRET_KEY = "frontdesk-development-secret-do-not-use-in-production"
+# The languages frontdesk speaks, each with its catalogue in resolvers/locales/<code>.po. The list
+# lives here because settings imports nothing of ours; resolvers/i18n.py loads the catalogues by it.
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "tr")
 
 
 class SettingsError(Exception):
@@ -119,8 +122,6 @@ class Settings(BaseSettings):
     @field_validator("default_language")
     @classmethod
     def _supported_language(cls, value: str) -> str:
-        from resolvers.i18n import SUPPORTED_LANGUAGES
-
         if value not in SUPPORTED_LANGUAGES:
             raise ValueError(f"must be one of {', '.join(SUPPORTED_LANGUAGES)}")
         return value

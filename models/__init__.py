@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 MODEL_MODULES = [
     "models.accounts",
     "models.presence",
@@ -17,7 +19,7 @@ def dialect_of(database_url: str) -> str:
     return "sqlite" if database_url.startswith("sqlite") else "postgres"
 
 
-def tortoise_config(database_url: str) -> dict:
+def tortoise_config(database_url: str) -> dict[str, Any]:
     """The Tortoise ORM configuration for one database (aerich's own model included)."""
     return {
         "connections": {"default": database_url},

@@ -7,10 +7,13 @@ reads it, and says step by step how a domain adds its log.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.accounts import User
 
 
 class AuditEntry(Model):
@@ -18,12 +21,12 @@ class AuditEntry(Model):
 
     id = fields.IntField(primary_key=True)
     company_id = fields.IntField()
-    actor: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    actor: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     actor_id: int | None
     action = fields.CharField(max_length=32)
-    changes = fields.JSONField(default=dict)
+    changes: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     at = fields.DatetimeField()
 
     # The name of the subclass's foreign key to the logged record ("ticket", "chat", ...).

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.accounts import Company, User
 
 
 class BillingPeriod(enum.StrEnum):
@@ -17,14 +21,14 @@ class Customer(Model):
     """A customer of a company, looked after by one of its users (the representative)."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name="customers", on_delete=fields.CASCADE
     )
     company_id: int
     name = fields.CharField(max_length=200)
     email = fields.CharField(max_length=254, null=True)
     phone = fields.CharField(max_length=32, null=True)
-    representative: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    representative: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     representative_id: int | None
@@ -40,7 +44,7 @@ class ContactPerson(Model):
     """A person at a customer whom the company deals with."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -63,7 +67,7 @@ class ServicePackage(Model):
     """What a company sells its customers: fees and how many transactions they include."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -72,7 +76,7 @@ class ServicePackage(Model):
     annual_fee = fields.DecimalField(max_digits=12, decimal_places=2)
     currency = fields.CharField(max_length=3)
     transaction_quota = fields.IntField()
-    features = fields.JSONField(default=list)
+    features: fields.JSONField[list[str]] = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -84,7 +88,7 @@ class Contract(Model):
     """A customer's contract for a period; its status follows from the dates unless cancelled."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -114,7 +118,7 @@ class ContractPayment(Model):
     """A payment a customer made for a contract."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -126,7 +130,7 @@ class ContractPayment(Model):
     currency = fields.CharField(max_length=3)
     paid_at = fields.DatetimeField()
     note = fields.CharField(max_length=500, null=True)
-    recorded_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    recorded_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -4,9 +4,13 @@ and the devices that receive mobile push."""
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.accounts import Company, User
 
 
 class NotificationChannel(enum.StrEnum):
@@ -113,11 +117,11 @@ class NotificationPreference(Model):
     """A user's explicit choice for one event on one channel; absent means the default."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="notification_preferences", on_delete=fields.CASCADE
     )
     user_id: int
@@ -135,11 +139,11 @@ class Notification(Model):
     """One entry of a user's in-app feed."""
 
     id = fields.BigIntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="notifications", on_delete=fields.CASCADE
     )
     user_id: int
@@ -162,11 +166,11 @@ class Delivery(Model):
     transaction of the change that caused it, and claimed by one dispatcher at a time."""
 
     id = fields.BigIntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="deliveries", on_delete=fields.CASCADE
     )
     user_id: int
@@ -175,7 +179,7 @@ class Delivery(Model):
     kind = fields.CharField(max_length=32)
     subject_id = fields.CharField(max_length=64, null=True)
     # The values the message texts name; emptied once delivered (an invitation's token).
-    params = fields.JSONField(default=dict)
+    params: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)
     attempts = fields.IntField(default=0)
     next_attempt_at = fields.DatetimeField()
@@ -201,11 +205,11 @@ class Device(Model):
     """A mobile (or web) push token of a user."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
-    user: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="devices", on_delete=fields.CASCADE
     )
     user_id: int

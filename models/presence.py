@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from models.accounts import Company, User
 
 
 class PresenceStatus(enum.StrEnum):
@@ -18,17 +22,20 @@ class PresenceStatus(enum.StrEnum):
 class Presence(Model):
     """One row per user: what he chose, and what teammates see (OFFLINE once he is gone)."""
 
-    user = fields.OneToOneField(
+    user: fields.OneToOneRelation[User] = fields.OneToOneField(
         "models.User", related_name="presence_state", primary_key=True, on_delete=fields.CASCADE
     )
     user_id: int
-    company = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name="presences", on_delete=fields.CASCADE
     )
     company_id: int
     chosen = fields.CharEnumField(PresenceStatus, max_length=16, default=PresenceStatus.OFFLINE)
     # A BE_RIGHT_BACK with an end: the status to return to, and when.
-    returns_to = fields.CharEnumField(PresenceStatus, max_length=16, null=True)
+    # Nullable: tortoise's CharEnumField has no `null=True` overload to say so.
+    returns_to: fields.Field[PresenceStatus | None] = fields.CharEnumField(  # type: ignore[assignment]
+        PresenceStatus, max_length=16, null=True
+    )
     returns_at = fields.DatetimeField(null=True)
     shown = fields.CharEnumField(PresenceStatus, max_length=16, default=PresenceStatus.OFFLINE)
     shown_since = fields.DatetimeField()
@@ -42,11 +49,11 @@ class PresenceInterval(Model):
     """A span during which a user was shown one status; `ended_at` is null for the current one."""
 
     id = fields.BigIntField(primary_key=True)
-    user = fields.ForeignKeyField(
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="presence_intervals", on_delete=fields.CASCADE
     )
     user_id: int
-    company = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name="presence_intervals", on_delete=fields.CASCADE
     )
     company_id: int

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING, Any
 
 from tortoise import fields
 from tortoise.models import Model
 
 from models.audit import AuditEntry
+
+if TYPE_CHECKING:
+    from models.accounts import Company, User
+    from models.customers import ContactPerson, Customer
 
 
 class StageKind(enum.StrEnum):
@@ -51,7 +56,7 @@ class Stage(Model):
     """A step of the company's ticket process; CLOSED stages end a ticket."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -80,7 +85,7 @@ class CustomField(Model):
     no longer offered nor required, and the values tickets have keep."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
@@ -88,7 +93,7 @@ class CustomField(Model):
     label = fields.CharField(max_length=200)
     kind = fields.CharEnumField(FieldKind, max_length=16)
     required = fields.BooleanField(default=False)
-    choices = fields.JSONField(default=list)
+    choices: fields.JSONField[list[str]] = fields.JSONField(default=list)
     position = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     archived_at = fields.DatetimeField(null=True)
@@ -102,14 +107,14 @@ class Ticket(Model):
     """A support record of a customer, moving through the company's stages."""
 
     id = fields.IntField(primary_key=True)
-    company: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
         "models.Company", related_name=False, on_delete=fields.CASCADE
     )
     company_id: int
     number = fields.IntField()
     title = fields.CharField(max_length=200)
     description = fields.TextField()
-    customer: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
         "models.Customer", related_name="tickets", on_delete=fields.RESTRICT
     )
     customer_id: int
@@ -119,19 +124,19 @@ class Ticket(Model):
         "models.Stage", related_name="tickets", on_delete=fields.RESTRICT
     )
     stage_id: int
-    assignee: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    assignee: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     assignee_id: int | None
-    requester: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    requester: fields.ForeignKeyNullableRelation[ContactPerson] = fields.ForeignKeyField(
         "models.ContactPerson", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     requester_id: int | None
-    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     created_by_id: int | None
-    parameters = fields.JSONField(default=dict)
+    parameters: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     closed_at = fields.DatetimeField(null=True)
@@ -197,7 +202,7 @@ class TicketContact(Model):
         "models.Ticket", related_name=False, on_delete=fields.CASCADE
     )
     ticket_id: int
-    contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+    contact: fields.ForeignKeyRelation[ContactPerson] = fields.ForeignKeyField(
         "models.ContactPerson", related_name=False, on_delete=fields.CASCADE
     )
     contact_id: int
@@ -217,7 +222,7 @@ class TicketTask(Model):
     )
     ticket_id: int
     title = fields.CharField(max_length=200)
-    assignee: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    assignee: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     assignee_id: int | None
@@ -258,7 +263,7 @@ class TicketNote(Model):
         "models.Ticket", related_name=False, on_delete=fields.CASCADE
     )
     ticket_id: int
-    author: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    author: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     author_id: int | None
@@ -284,7 +289,7 @@ class Document(Model):
     stored_name = fields.CharField(max_length=64, unique=True)
     content_type = fields.CharField(max_length=100)
     size = fields.IntField()
-    uploaded_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+    uploaded_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name=False, null=True, on_delete=fields.SET_NULL
     )
     uploaded_by_id: int | None

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from models.accounts import User
 from models.notifications import Delivery
 from notifiers.messages import event_texts
+
+
+class Channel(Protocol):
+    """What the dispatcher asks of a delivery channel."""
+
+    async def send(self, delivery: Delivery, user: User) -> None:
+        """Deliver one delivery to its recipient, or raise DeliveryFailed."""
+
+    async def close(self) -> None:
+        """Let go of connections and clients."""
 
 
 class DeliveryFailed(Exception):

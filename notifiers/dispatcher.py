@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from models.notifications import Delivery, DeliveryStatus, NotificationChannel, SecurityMail
 from notifiers import outbox
-from notifiers.channels import DeliveryFailed
+from notifiers.channels import Channel, DeliveryFailed
 from notifiers.email import EmailChannel
 from notifiers.in_app import InAppChannel
 from notifiers.push import PushChannel
@@ -34,7 +34,7 @@ class Dispatcher:
     ) -> None:
         self.settings = settings
         self.name = name or f"{socket.gethostname()}:{os.getpid()}"
-        self.channels = {
+        self.channels: dict[NotificationChannel, Channel] = {
             NotificationChannel.EMAIL: EmailChannel(settings),
             NotificationChannel.IN_APP: InAppChannel(bus),
             NotificationChannel.MOBILE_PUSH: PushChannel(settings),

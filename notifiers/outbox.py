@@ -13,6 +13,7 @@ import asyncio
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from tortoise import connections
 from tortoise.expressions import F, Q
@@ -50,7 +51,7 @@ def new_delivery(
     channel: str,
     kind: str,
     subject_id: str | None = None,
-    params: dict | None = None,
+    params: dict[str, Any] | None = None,
 ) -> Delivery:
     """An unsaved outbox row, due at once."""
     return Delivery(

@@ -9,6 +9,8 @@ again to the devices that already got the message.
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 from models.accounts import User
@@ -20,7 +22,7 @@ _SENT = "_sent_to_devices"  # in a delivery's params: devices done by an earlier
 _INVALID_TOKEN = {"UNREGISTERED", "INVALID_ARGUMENT", "NOT_FOUND"}
 
 
-def fcm_message(token: str, title: str, body: str, delivery: Delivery) -> dict:
+def fcm_message(token: str, title: str, body: str, delivery: Delivery) -> dict[str, Any]:
     """The body FCM HTTP v1 `messages:send` takes."""
     data = {"event": delivery.kind, "deliveryId": str(delivery.pk)}
     if delivery.subject_id:

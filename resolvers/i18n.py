@@ -8,16 +8,18 @@ from typing import Any
 from babel import Locale
 from babel.messages.pofile import read_po
 
+from settings import SUPPORTED_LANGUAGES as SUPPORTED_LANGUAGES
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 FALLBACK_LANGUAGE = "en"
 
 
 def _load_catalogues() -> dict[str, dict[str, str]]:
     catalogues: dict[str, dict[str, str]] = {}
-    for path in sorted(LOCALES_DIR.glob("*.po")):
-        with path.open("rb") as handle:
-            catalogue = read_po(handle, locale=path.stem)
-        catalogues[path.stem] = {
+    for code in SUPPORTED_LANGUAGES:
+        with (LOCALES_DIR / f"{code}.po").open("rb") as handle:
+            catalogue = read_po(handle, locale=code)
+        catalogues[code] = {
             str(message.id): str(message.string)
             for message in catalogue
             if message.id and message.string
@@ -26,7 +28,6 @@ def _load_catalogues() -> dict[str, dict[str, str]]:
 
 
 CATALOGUES = _load_catalogues()
-SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
 
 
 def language_name(code: str) -> str:

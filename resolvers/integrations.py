@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from models.accounts import User
 from models.actors import ADMINS, Actor
@@ -129,6 +130,7 @@ async def ingest_event(
                 raise DomainError("NOT_FOUND", "recipientIds")
             recipients = list(wanted)
         else:
-            recipients = await users.values_list("id", flat=True)
+            # cast: tortoise types a flat values_list as tuples.
+            recipients = cast("list[int]", await users.values_list("id", flat=True))
         rows = await notify(keyed, event, Subject(subject_id, clean), recipients)
     return len(rows)

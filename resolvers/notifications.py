@@ -7,10 +7,11 @@ import base64
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise.expressions import Q
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 
 from models.accounts import User
 from models.actors import ADMINS
@@ -149,10 +150,12 @@ async def notify(
     else:
         scope = ctx
     ids = [r.pk if isinstance(r, User) else int(r) for r in recipients]
-    users = (
+    # cast: tortoise types a flat values_list as tuples.
+    users = cast(
+        "list[int]",
         await company_scope(scope, User)
         .filter(id__in=ids, is_active=True)
-        .values_list("id", flat=True)
+        .values_list("id", flat=True),
     )
     channels = await enabled_channels(users, event)
     rows = [
@@ -197,7 +200,7 @@ async def send_security_mail(
 # ---------------------------------------------------------------- the in-app feed
 
 
-def _own_feed(ctx: Context) -> Any:
+def _own_feed(ctx: Context) -> QuerySet[Notification]:
     user = ctx.require_user()
     return company_scope(ctx, Notification).filter(user_id=user.pk)
 
@@ -238,6 +241,15 @@ async def notifications_by_id(ctx: Context, ids: Sequence[int]) -> list[Notifica
         return [None for _ in ids]
     rows = {row.pk: row for row in await _own_feed(ctx).filter(id__in=list(ids))}
     return [rows.get(key) for key in ids]
+
+
+async def announced_entry(
+    company_id: int, user_id: int, notification_id: int
+) -> Notification | None:
+    """The feed entry a NotificationReceived announces, if it is still there."""
+    return await Notification.get_or_none(
+        id=notification_id, user_id=user_id, company_id=company_id
+    )
 
 
 # ---------------------------------------------------------------- devices for push

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any
+from typing import Any, cast
 
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import Storage
@@ -23,7 +23,8 @@ class LoginLimiter:
         if "redis" in storage_url:
             options["implementation"] = "redispy"  # redis-py is installed; coredis is not
             options.update(resilient_redis_options())
-        self.storage: Storage = storage_from_string(storage_url, **options)
+        # An async+ URL (limiter_storage_url) gives one of the asyncio storages.
+        self.storage = cast(Storage, storage_from_string(storage_url, **options))
         self._limiter = MovingWindowRateLimiter(self.storage)
         self._per_account: list[RateLimitItem] = parse_many(per_account)
         self._per_address: list[RateLimitItem] = parse_many(per_address)

@@ -10,7 +10,7 @@ datetime the driver gives in UTC keeps its `datetime.UTC`, where Tortoise copies
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -19,6 +19,9 @@ from tortoise.models import Model
 from tortoise.timezone import get_default_timezone, get_use_tz
 
 M = TypeVar("M", bound=Model)
+# A fetched row: asyncpg's Record or sqlite3's Row, read by position (and by column name), whatever
+# the `Sequence[dict]` of tortoise's `execute_query` annotation says.
+Row = Any
 
 
 def db_columns(model: type[Model]) -> list[str]:
@@ -32,10 +35,10 @@ def select_list(model: type[Model], table_alias: str | None = None) -> str:
     return ",".join(f'{prefix}"{name}"' for name in db_columns(model))
 
 
-_BUILDERS: dict[tuple[type[Model], str], Callable[[Sequence[Any]], Any]] = {}
+_BUILDERS: dict[tuple[type[Model], str], Callable[[Row], Any]] = {}
 
 
-def model_builder(model: type[M], dialect: str) -> Callable[[Sequence[Any]], M]:
+def model_builder(model: type[M], dialect: str) -> Callable[[Row], M]:
     """A function from a row's values (the model's columns in `db_columns` order, as many
     as there are) to the model instance `_init_from_db` would make of them; `dialect` is
     the model's database's (the caller has it at hand: `_meta.db` costs a lookup)."""
@@ -43,10 +46,10 @@ def model_builder(model: type[M], dialect: str) -> Callable[[Sequence[Any]], M]:
     builder = _BUILDERS.get(key)
     if builder is None:
         builder = _BUILDERS[key] = _make_builder(model)
-    return builder  # type: ignore[return-value]
+    return builder
 
 
-def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
+def _make_builder(model: type[M]) -> Callable[[Row], M]:
     """The builder as one generated function: a dict display of the instance's state and
     fields, each value read by index and converted inline, then one `__dict__` update."""
     meta = model._meta

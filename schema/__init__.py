@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import strawberry
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
     ParserCache,
+    SchemaExtension,
 )
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -67,13 +69,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     # strawberry's QueryDepthLimiter and MaxAliasesLimiter build a new validation rule class for
     # every operation: memory held for the whole life of each subscription, and a key that the
     # validation cache never matches again. The same rules, built once:
-    rules = [
+    rules: list[type[ASTValidationRule]] = [
         depth_rule(settings.max_query_depth, None, None),
         aliases_rule(settings.max_aliases),
     ]
     if settings.production:  # strawberry's DisableIntrospection: this rule, one extension less
         rules.append(NoSchemaIntrospectionCustomRule)
-    extensions: list = [
+    extensions: list[Callable[[], SchemaExtension]] = [
         lambda: ErrorPolicy(mask_unexpected=settings.production),
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from strawberry import relay
@@ -18,7 +18,18 @@ from resolvers.errors import DomainError, Forbidden, NotAuthenticated
 from resolvers.i18n import translate
 from resolvers.pagination import Page, encode_cursor
 
-Info = strawberry.Info[Context, None]
+if TYPE_CHECKING:
+    from schema.loaders import Loaders
+
+    class SchemaContext(Context):
+        """The context as the schema sees it: get_context gives every request and socket its
+        loaders (resolvers/ cannot name their type, so Context has them as Any)."""
+
+        loaders: Loaders
+
+    Info = strawberry.Info[SchemaContext, None]
+else:
+    Info = strawberry.Info[Context, None]
 T = TypeVar("T")
 
 
@@ -117,7 +128,7 @@ class ModelNode(relay.Node):
         return str(root.pk)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         from schema.nodes import load_nodes

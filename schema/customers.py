@@ -27,9 +27,10 @@ from schema.base import (
 from schema.inputs import NodeId, given
 from schema.nodes import decode_ids, global_id
 
-BillingPeriod = strawberry.enum(
-    models.BillingPeriod, description="How often a contract's fee is charged."
-)
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+BillingPeriod = models.BillingPeriod
+strawberry.enum(BillingPeriod, description="How often a contract's fee is charged.")
 
 
 @strawberry.enum(description="Where a contract stands today.")
@@ -43,7 +44,7 @@ class ContractStatus(enum.StrEnum):
 async def load_user(info: Info, user_id: int | None) -> UserRow | None:
     if user_id is None:
         return None
-    return await info.context.loaders.user_by_id.load(user_id)  # type: ignore[no-any-return]
+    return await info.context.loaders.user_by_id.load(user_id)
 
 
 @strawberry.type(description="A person at a customer whom the company deals with.")
@@ -57,7 +58,7 @@ class ContactPerson(ModelNode):
 
     @strawberry.field(description="The customer the person works for.")
     async def customer(self, root: strawberry.Parent[models.ContactPerson], info: Info) -> Customer:
-        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[return-value]
 
 
 @strawberry.type(description="A package the company sells: fees and included transactions.")
@@ -90,7 +91,7 @@ class Contract(ModelNode):
 
     @strawberry.field(description="The customer.")
     async def customer(self, root: strawberry.Parent[models.Contract], info: Info) -> Customer:
-        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[return-value]
 
     @strawberry.field(name="package", description="The service package, if the contract has one.")
     async def service_package(
@@ -98,7 +99,7 @@ class Contract(ModelNode):
     ) -> ServicePackage | None:
         if root.package_id is None:
             return None
-        return await info.context.loaders.by_id(models.ServicePackage).load(root.package_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(models.ServicePackage).load(root.package_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The fee per billing period.")
     def fee(self, root: strawberry.Parent[models.Contract]) -> Money:
@@ -112,14 +113,14 @@ class Contract(ModelNode):
     async def last_payment_at(
         self, root: strawberry.Parent[models.Contract], info: Info
     ) -> datetime | None:
-        return await info.context.loaders.last_payment_by_contract_id.load(root.pk)  # type: ignore[no-any-return]
+        return await info.context.loaders.last_payment_by_contract_id.load(root.pk)
 
     @strawberry.field(description="The payments received for the contract, oldest first.")
     async def payments(
         self, root: strawberry.Parent[models.Contract], info: Info
     ) -> list[ContractPayment]:
         loader = info.context.loaders.by_parent(models.ContractPayment, "contract_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
 
 @strawberry.type(description="A payment received for a contract.")
@@ -167,14 +168,14 @@ class Customer(ModelNode):
         self, root: strawberry.Parent[models.Customer], info: Info
     ) -> list[ContactPerson]:
         loader = info.context.loaders.by_parent(models.ContactPerson, "customer_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="The customer's contracts, in the order made.")
     async def contracts(
         self, root: strawberry.Parent[models.Customer], info: Info
     ) -> list[Contract]:
         loader = info.context.loaders.by_parent(models.Contract, "customer_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(
         description="Every contract with its period, fee, status, features and last payment."
@@ -193,7 +194,7 @@ class Customer(ModelNode):
             )
             lines.append(
                 ContractSummaryLine(
-                    contract=row,
+                    contract=row,  # type: ignore[arg-type]
                     package_name=package.name if package else None,
                     starts_on=row.starts_on,
                     ends_on=row.ends_on,

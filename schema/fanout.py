@@ -35,12 +35,14 @@ from typing import Any
 
 import orjson
 from graphql import DocumentNode
+from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
     Operation,
 )
 
+from resolvers.context import Context
 from schema.errors import present_errors
 from subscriptions.bus import current_bus
 from subscriptions.events import Event
@@ -64,15 +66,17 @@ def _in_background(awaitable: Awaitable[Any]) -> None:
 
 
 # The graphql-transport-ws operation whose subscription field is running (set in its task).
-_running: contextvars.ContextVar[tuple[FanoutTransportWSHandler, Operation] | None] = (
-    contextvars.ContextVar("frontdesk_fanout_operation", default=None)
-)
+_running: contextvars.ContextVar[
+    tuple[FanoutTransportWSHandler, Operation[Context, None]] | None
+] = contextvars.ContextVar("frontdesk_fanout_operation", default=None)
 
 
-class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler):  # type: ignore[type-arg]
+class FanoutTransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
     """graphql-transport-ws, whose subscriptions may leave their pipeline for a shared group."""
 
-    async def run_operation(self, operation: Operation) -> None:  # type: ignore[type-arg]
+    websocket: ASGIWebSocketAdapter  # what the ASGI view gives it: the Starlette socket is .ws
+
+    async def run_operation(self, operation: Operation[Context, None]) -> None:
         _running.set((self, operation))  # this task's own context: seen by the field's share()
         await super().run_operation(operation)
 

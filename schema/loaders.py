@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
@@ -16,6 +16,8 @@ from models.notifications import Notification
 from resolvers import integrations, loaders, notifications, presence
 from resolvers.context import Context
 from resolvers.tickets import loading
+
+M = TypeVar("M", bound=Model)
 
 
 class Loaders:
@@ -35,7 +37,7 @@ class Loaders:
     def user_by_id(self) -> DataLoader[int, User | None]:
         return DataLoader(lambda ids: loaders.users_by_id(self._ctx, ids))
 
-    def by_id(self, model: type[Model]) -> DataLoader[Any, Any]:
+    def by_id(self, model: type[M]) -> DataLoader[Any, M | None]:
         """Rows of a company-owned `model` by primary key (a Stage, a Customer, ...)."""
         loader = self._by_id.get(model)
         if loader is None:
@@ -44,7 +46,7 @@ class Loaders:
             )
         return loader
 
-    def by_parent(self, model: type[Model], parent: str) -> DataLoader[int, list[Any]]:
+    def by_parent(self, model: type[M], parent: str) -> DataLoader[int, list[M]]:
         """Lists of `model` rows by the parent column `parent` (a ticket's tasks: TicketTask,
         "ticket_id")."""
         loader = self._by_parent.get((model, parent))

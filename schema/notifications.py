@@ -21,22 +21,25 @@ from subscriptions.notifications import NotificationReceived, user_topic, wants_
 if TYPE_CHECKING:
     from schema.accounts import User
 
-NotificationChannel = strawberry.enum(
-    models.NotificationChannel,
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+NotificationChannel = models.NotificationChannel
+strawberry.enum(
+    NotificationChannel,
     description="How a notification reaches a user: EMAIL, IN_APP (the feed and "
     "notificationReceived) or MOBILE_PUSH.",
 )
-NotificationCategory = strawberry.enum(
-    models.NotificationCategory, description="The group an event is shown under in the settings."
+NotificationCategory = models.NotificationCategory
+strawberry.enum(
+    NotificationCategory, description="The group an event is shown under in the settings."
 )
-NotificationEvent = strawberry.enum(
-    models.NotificationEvent, description="Something a user can be notified of."
-)
-DevicePlatform = strawberry.enum(
-    models.DevicePlatform, description="The kind of device a push token belongs to."
-)
-DeliveryStatus = strawberry.enum(
-    models.DeliveryStatus,
+NotificationEvent = models.NotificationEvent
+strawberry.enum(NotificationEvent, description="Something a user can be notified of.")
+DevicePlatform = models.DevicePlatform
+strawberry.enum(DevicePlatform, description="The kind of device a push token belongs to.")
+DeliveryStatus = models.DeliveryStatus
+strawberry.enum(
+    DeliveryStatus,
     description="Where a delivery stands: PENDING (waiting for its next attempt), SENDING, "
     "DELIVERED, or FAILED (after its last attempt, or a failure that cannot be retried).",
 )
@@ -145,7 +148,7 @@ class NotificationDelivery:
     async def recipient(
         self, root: strawberry.Parent[models.Delivery], info: Info
     ) -> Annotated[User, strawberry.lazy("schema.accounts")]:
-        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[return-value]
 
 
 @strawberry.input(description="Switch one event on or off for one channel.")
@@ -348,13 +351,12 @@ async def _received_entry(event: NotificationReceived, user: object) -> object |
 
     Each subscription executes it on its own: the entry is the user's alone, so it must never
     join a shared group of schema/fanout.py, whose members are teammates with equal keys."""
-    loading = event.cache.get("entry")
+    loading: asyncio.Future[models.Notification | None] | None = event.cache.get("entry")
     if loading is None:
-        loading = event.cache["entry"] = asyncio.ensure_future(
-            models.Notification.get_or_none(
-                id=event.notification_id, user_id=event.user_id, company_id=event.company_id
-            )
+        loading = asyncio.ensure_future(
+            notifications.announced_entry(event.company_id, event.user_id, event.notification_id)
         )
+        event.cache["entry"] = loading
     entry = await asyncio.shield(loading)
     if entry is not None and getattr(user, "pk", None) == entry.user_id:
         return entry

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from enum import EnumMeta
 from operator import attrgetter
 from typing import Any
 
@@ -245,7 +246,7 @@ async def _preload_levels(
             await loaded.fetch(loader, keys)
         levels = []
         for level, name, relation, loader, keys, nodes in work:
-            children = list(map(loaded.values(loader).get, keys))  # None for a None key
+            children: list[Any] = list(map(loaded.values(loader).get, keys))  # None for a None key
             for slot, value in zip(level.preloaded(), children, strict=True):
                 slot[name] = value
             if isinstance(relation, One):
@@ -518,7 +519,7 @@ def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]]
     """(type, function) giving what the type's serializer gives for values of that type:
     strawberry's enums (a member's name) and DateTime (isoformat), else None."""
     wrapped = getattr(graphql_type, "wrapped_cls", None)
-    if isinstance(graphql_type, GraphQLEnumType) and isinstance(wrapped, type):
+    if isinstance(graphql_type, GraphQLEnumType) and isinstance(wrapped, EnumMeta):
         # CustomGraphQLEnumType.coerce_output_value: the first name with the member's value.
         names = {}
         for member in wrapped:  # type: ignore[var-annotated]
@@ -526,7 +527,7 @@ def _serializer_shortcut(graphql_type: Any) -> tuple[type, Callable[[Any], Any]]
                 if member.value == value.value:
                     names[member] = name
                     break
-        if len(names) == len(wrapped):  # type: ignore[arg-type]
+        if len(names) == len(wrapped):
             return wrapped, names.__getitem__
     if isinstance(graphql_type, GraphQLScalarType) and graphql_type.serialize is isoformat:
         return datetime, datetime.isoformat  # the scalar serializes with .isoformat()
@@ -683,7 +684,7 @@ def _has_directives(
                 fragment = details.definition
                 if fragment.directives or _has_directives(fragment.selection_set, fragments, seen):
                     return True
-        elif _has_directives(selection.selection_set, fragments, seen):  # type: ignore[union-attr]
+        elif _has_directives(selection.selection_set, fragments, seen):  # type: ignore[attr-defined]
             return True
     return False
 

@@ -39,18 +39,25 @@ from subscriptions.bus import current_bus
 from subscriptions.events import company_topic
 from subscriptions.tickets import TicketChanged
 
-StageKind = strawberry.enum(
-    models.StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
+# The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
+# schema's name is an alias of it (a type mypy understands).
+StageKind = models.StageKind
+strawberry.enum(
+    StageKind, description="OPEN stages are work in progress; CLOSED ones end a ticket."
 )
-Importance = strawberry.enum(models.Importance, description="How urgent a ticket is.")
-TicketSource = strawberry.enum(models.TicketSource, description="Where a ticket came from.")
-CustomFieldKind = strawberry.enum(
-    models.FieldKind,
+Importance = models.Importance
+strawberry.enum(Importance, description="How urgent a ticket is.")
+TicketSource = models.TicketSource
+strawberry.enum(TicketSource, description="Where a ticket came from.")
+CustomFieldKind = models.FieldKind
+strawberry.enum(
+    CustomFieldKind,
     description="The type of a custom field's values: TEXT, NUMBER, DATE (YYYY-MM-DD), "
     "BOOLEAN, or CHOICE (one of its choices).",
 )
-TicketLinkKind = strawberry.enum(
-    models.LinkKind,
+TicketLinkKind = models.LinkKind
+strawberry.enum(
+    TicketLinkKind,
     description="What a link points to: another TICKET (its ID), a CHAT, or a URL.",
 )
 
@@ -69,7 +76,7 @@ class TicketEventKind(enum.StrEnum):
 async def _user(info: Info, user_id: int | None) -> UserRow | None:
     if user_id is None:
         return None
-    return await info.context.loaders.user_by_id.load(user_id)  # type: ignore[no-any-return]
+    return await info.context.loaders.user_by_id.load(user_id)
 
 
 @strawberry.type(description="A step of your company's ticket process.")
@@ -216,11 +223,11 @@ class Ticket(ModelNode):
 
     @strawberry.field(description="The customer it is for.")
     async def customer(self, root: strawberry.Parent[models.Ticket], info: Info) -> Customer:
-        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The stage it is in.")
     async def stage(self, root: strawberry.Parent[models.Ticket], info: Info) -> Stage:
-        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[return-value]
 
     @strawberry.field(description="Who is responsible for it.")
     async def assignee(
@@ -240,33 +247,33 @@ class Ticket(ModelNode):
     ) -> ContactPerson | None:
         if root.requester_id is None:
             return None
-        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[no-any-return]
+        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[return-value]
 
     @strawberry.field(description="The customer's contact persons involved.")
     async def contacts(
         self, root: strawberry.Parent[models.Ticket], info: Info
     ) -> list[ContactPerson]:
-        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[no-any-return]
+        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its tasks, oldest first.")
     async def tasks(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketTask]:
         loader = info.context.loaders.by_parent(models.TicketTask, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its links, oldest first.")
     async def links(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketLink]:
         loader = info.context.loaders.by_parent(models.TicketLink, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its internal notes, oldest first (also in its log).")
     async def notes(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketNote]:
         loader = info.context.loaders.by_parent(models.TicketNote, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(description="Its attached files, oldest first.")
     async def documents(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[Document]:
         loader = info.context.loaders.by_parent(models.Document, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[no-any-return]
+        return await loader.load(root.pk)  # type: ignore[return-value]
 
     @strawberry.field(
         description="Everything that happened to it, newest first: its timeline, notes included."

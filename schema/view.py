@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -225,7 +225,9 @@ class GraphQLView(GraphQL[Context, None]):
             data.pop("data", None)
         state = getattr(request.state, "frontdesk", None)
         if state is not None and state[1] is not None:
-            data.setdefault("extensions", {})["debug"] = {"sqlStatements": state[1][0]}
+            # cast: strawberry's process_result leaves `extensions` out, never None.
+            extensions = cast("dict[str, object]", data.setdefault("extensions", {}))
+            extensions["debug"] = {"sqlStatements": state[1][0]}
         return data
 
     def create_response(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from models.notifications import (
     DEFAULT_CHANNELS,
@@ -63,9 +63,10 @@ async def wants_in_app(live: Event, event: NotificationEvent, user_id: int) -> b
     """Whether `user_id` has `event` on IN_APP, read once per live event and process for all
     its subscribers (the users of the company who chose otherwise than the default)."""
     key = f"in_app:{event}"
-    known = live.cache.get(key)
+    known: asyncio.Future[tuple[bool, set[int]]] | None = live.cache.get(key)
     if known is None:
-        known = live.cache[key] = asyncio.ensure_future(_in_app_exceptions(live.company_id, event))
+        known = asyncio.ensure_future(_in_app_exceptions(live.company_id, event))
+        live.cache[key] = known
     default_on, exceptions = await asyncio.shield(known)
     return default_on != (user_id in exceptions)
 
@@ -78,4 +79,5 @@ async def _in_app_exceptions(company_id: int, event: NotificationEvent) -> tuple
         channel=NotificationChannel.IN_APP,
         enabled=not default_on,
     ).values_list("user_id", flat=True)
-    return default_on, set(exceptions)
+    # cast: tortoise types a flat values_list as tuples.
+    return default_on, set(cast("list[int]", exceptions))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable
+from typing import cast
 
 import redis.asyncio as redis
 
@@ -154,11 +155,12 @@ class RedisLiveness(Liveness):
                 pipe.zadd(f"{_PREFIX}:expiry", {f"{user_id}:{connection_id}": expiry})
             await pipe.execute()
         # Connections of processes that died: whoever removes one first handles its user.
-        for member in await self._redis.zrangebyscore(f"{_PREFIX}:expiry", "-inf", now):
+        expired = await self._redis.zrangebyscore(f"{_PREFIX}:expiry", "-inf", now)
+        for member in cast("list[bytes]", expired):  # no scores, no decode_responses: bytes
             if await self._redis.zrem(f"{_PREFIX}:expiry", member):
-                user_id, _, connection_id = member.decode().partition(":")
-                if await self.detach(int(user_id), connection_id):
-                    await self.schedule_offline(int(user_id), now)
+                owner, _, connection_id = member.decode().partition(":")
+                if await self.detach(int(owner), connection_id):
+                    await self.schedule_offline(int(owner), now)
 
     async def forgot(self) -> bool:
         # A marker of this process (renewed hourly): if it is gone, so is all we wrote.
@@ -173,7 +175,8 @@ class RedisLiveness(Liveness):
 
     async def claim_due_offline(self, now: float) -> list[int]:
         claimed = []
-        for member in await self._redis.zrangebyscore(f"{_PREFIX}:offline", "-inf", now):
+        due = await self._redis.zrangebyscore(f"{_PREFIX}:offline", "-inf", now)
+        for member in cast("list[bytes]", due):  # no scores, no decode_responses: bytes
             if await self._redis.zrem(f"{_PREFIX}:offline", member):
                 claimed.append(int(member))
         return claimed

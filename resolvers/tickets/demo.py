@@ -182,7 +182,7 @@ async def add_tickets(
                         importance=rng.choice(list(Importance)),
                         stage_id=stage.pk,
                         assignee_id=rng.choice(users).pk if rng.random() < 0.8 else None,
-                        requester_id=(contacts.get(customer.pk) or [None])[0],
+                        requester_id=next(iter(contacts.get(customer.pk, [])), None),
                         created_by_id=users[0].pk,
                         parameters={"plan": rng.choice(PLANS)} if plan_field else {},
                         closed_at=created if stage.kind == StageKind.CLOSED else None,

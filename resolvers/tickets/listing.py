@@ -83,7 +83,9 @@ async def filtered(ctx: Context, wanted: TicketFilter | None) -> QuerySet[Ticket
             query = query.filter(~Q(customer_id__in=running))
     if wanted.parameters:
         for field_id, value in await parameter_conditions(ctx, wanted.parameters):
-            rows = TicketParameter.filter(company_id=company_id, field_id=field_id, value=value)
+            rows: QuerySet[Any] = TicketParameter.filter(
+                company_id=company_id, field_id=field_id, value=value
+            )
             query = query.filter(id__in=Subquery(rows.values("ticket_id")))
     text = (wanted.search or "").strip()
     if len(text) > SEARCH_MAX:

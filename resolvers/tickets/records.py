@@ -115,6 +115,7 @@ async def create_ticket(
     description = clean_text(description, "description", max_length=DESCRIPTION_MAX)
     customer = await get_in_company(ctx, Customer, customer_id, "customerId")
     await ensure_ticket_setup(ctx)
+    stage: Stage | None
     if stage_id is not None:
         stage = await get_in_company(ctx, Stage, stage_id, "stageId")
     else:

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from resolvers.i18n import CATALOGUES
+from settings import SUPPORTED_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 RAISED = re.compile(r'DomainError\(\s*"([A-Z_]+)"|message_key="([A-Z_]+)"|code = "([A-Z_]+)"')
@@ -30,3 +31,8 @@ def test_every_message_the_code_raises_is_translated():
     missing = {key for key in keys if key not in CATALOGUES["en"]}
     assert missing == set()
     assert "INTERNAL_ERROR" in CATALOGUES["tr"]
+
+
+def test_every_catalogue_is_a_supported_language():
+    catalogues = {path.stem for path in (ROOT / "resolvers" / "locales").glob("*.po")}
+    assert catalogues == set(SUPPORTED_LANGUAGES)
