@@ -21,6 +21,7 @@ from schema.base import (
 )
 from schema.nodes import decode_id
 from schema.presence import Presence, PresenceStatus
+from schema.relations import One, Via, relation
 
 Role = strawberry.enum(
     models.Role,
@@ -52,15 +53,13 @@ class User(ModelNode):
     is_active: bool = strawberry.field(description="False once an admin deactivated the user.")
     created_at: datetime = strawberry.field(description="When the account was made.")
 
-    @strawberry.field(description="Whether teammates see the user ONLINE, BUSY, and so on.")
-    async def presence(self, root: strawberry.Parent[models.User], info: Info) -> Presence:
-        return Presence.of(await info.context.loaders.presence_by_user_id.load(root.pk))
-
-    @strawberry.field(description="The company the user works in.")
-    async def company(self, root: strawberry.Parent[models.User], info: Info) -> Company:
-        company = await info.context.loaders.company_by_id.load(root.company_id)
-        assert company is not None
-        return company  # type: ignore[no-any-return]
+    presence: Presence = relation(
+        Via(lambda loaders: loaders.presence_by_user_id, Presence.of),
+        description="Whether teammates see the user ONLINE, BUSY, and so on.",
+    )
+    company: Company = relation(
+        One(models.Company, "company_id"), description="The company the user works in."
+    )
 
 
 @strawberry.type(description="A language the interface and messages are available in.")

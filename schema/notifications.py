@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from models import notifications as models
+from models.accounts import User as UserRow
 from resolvers import notifications
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
 from schema.loaders import make_loaders
 from schema.nodes import decode_id
+from schema.relations import One, relation
 from subscriptions.bus import current_bus
 from subscriptions.notifications import NotificationReceived, user_topic, wants_in_app
 
@@ -141,11 +143,9 @@ class NotificationDelivery:
     next_attempt_at: datetime = strawberry.field(description="When the next attempt is due.")
     delivered_at: datetime | None = strawberry.field(description="When it was delivered.")
 
-    @strawberry.field(description="Whom it is for.")
-    async def recipient(
-        self, root: strawberry.Parent[models.Delivery], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")]:
-        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[no-any-return]
+    recipient: Annotated[User, strawberry.lazy("schema.accounts")] = relation(
+        One(UserRow, "user_id"), description="Whom it is for."
+    )
 
 
 @strawberry.input(description="Switch one event on or off for one channel.")
