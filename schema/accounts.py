@@ -20,6 +20,7 @@ from schema.base import (
     mutation,
 )
 from schema.nodes import decode_id
+from schema.preload import preload
 from schema.presence import Presence, PresenceStatus
 from schema.relations import One, Via, relation
 
@@ -252,6 +253,7 @@ class AccountsQuery:
         presence: list[PresenceStatus] | None = None,
     ) -> Connection[User]:
         page = await accounts.list_users(info.context, first=first, after=after, presence=presence)
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The languages you can switch to with setLanguage.")

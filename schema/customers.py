@@ -24,6 +24,7 @@ from schema.base import (
     mutation,
 )
 from schema.nodes import decode_id, decode_ids
+from schema.preload import preload
 from schema.relations import Children, One, Via, computed, falls_back, relation
 
 if TYPE_CHECKING:
@@ -349,6 +350,7 @@ class CustomersQuery:
             first=first,
             after=after,
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
@@ -370,6 +372,7 @@ class CustomersQuery:
             first=first,
             after=after,
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(

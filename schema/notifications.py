@@ -16,6 +16,7 @@ from resolvers import notifications
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, UserError, mutation
 from schema.loaders import make_loaders
 from schema.nodes import decode_id
+from schema.preload import preload
 from schema.relations import One, relation
 from subscriptions.bus import current_bus
 from subscriptions.notifications import NotificationReceived, user_topic, wants_in_app
@@ -231,6 +232,7 @@ class NotificationsQuery:
         page = await notifications.list_notifications(
             info.context, unread_only=bool(unread_only), first=first, after=after
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
@@ -274,6 +276,7 @@ class NotificationsQuery:
         page = await notifications.list_deliveries(
             info.context, statuses=status, first=first, after=after
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
 

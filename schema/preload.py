@@ -51,7 +51,7 @@ from graphql import (
     SelectionSetNode,
     print_ast,
 )
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.types.base_scalars import isoformat
 from strawberry.types.base import StrawberryObjectDefinition
@@ -177,7 +177,7 @@ class _Work:
     nodes: list[FieldNode]
 
 
-def _selected_relations(level: _Level, ctx: Context, variables: dict[str, Any]) -> list[_Work]:
+def _selected_relations(level: _Level, ctx: Context, variables: VariableValues) -> list[_Work]:
     """The relations the level's selection asks for, one per slot, with their loaders and
     keys. A relation whose arguments are bad is left out: the usual resolver reports it."""
     declared = declarations(level.object_type)
@@ -208,8 +208,7 @@ def _next_level(work: _Work, values: list[Any], fragments: dict[str, Any]) -> _L
     if isinstance(work.relation, Paged):
         # A connection: its rows, and the selection under edges { node { ... } }.
         rows = [row for page in values for row in page.rows]
-        child_type = _relation_type(_relation_type(work.field.type).fields["edges"].type)  # type: ignore[union-attr]
-        child_type = _relation_type(child_type.fields["node"].type)  # type: ignore[union-attr]
+        child_type: GraphQLObjectType | None = _node_type(work.field.type)
         for name in ("edges", "node"):
             nodes = [
                 f
@@ -229,6 +228,12 @@ def _next_level(work: _Work, values: list[Any], fragments: dict[str, Any]) -> _L
     return _Level(child_type, rows, nodes)
 
 
+def _node_type(connection_type: Any) -> GraphQLObjectType:
+    """The type of a connection's nodes: what `edges { node }` gives."""
+    edge_type = _relation_type(_relation_type(connection_type).fields["edges"].type)  # type: ignore[union-attr]
+    return _relation_type(edge_type.fields["node"].type)  # type: ignore[union-attr, return-value]
+
+
 def _named_or_list(graphql_type: Any) -> Any:
     return graphql_type.of_type if isinstance(graphql_type, GraphQLNonNull) else graphql_type
 
@@ -236,7 +241,7 @@ def _named_or_list(graphql_type: Any) -> Any:
 async def _preload_levels(
     loaded: _Loaded,
     ctx: Context,
-    variables: dict[str, Any],
+    variables: VariableValues,
     fragments: dict[str, Any],
     first: _Level,
 ) -> None:
@@ -268,9 +273,9 @@ async def _preload_levels(
                 levels.append(following)
 
 
-async def preload(info: Any, page: Page[Any], node_type: str) -> None:
+async def preload(info: Any, page: Page[Any], node_type: str | None = None) -> None:
     """Load what `info`'s selection of a connection needs for `page`'s rows, and mark the
-    page for the fast path."""
+    page for the fast path (`info` is the list field's, whose type is the connection)."""
     raw = info._raw_info
     fragments = raw.fragments
     connection_fields = [
@@ -283,8 +288,10 @@ async def preload(info: Any, page: Page[Any], node_type: str) -> None:
     nodes = [f for f in edge_fields if f.name.value == "node"]
     node_fields = [f for node in nodes for f in _fields(node.selection_set, fragments)]
     loaded = _Loaded()
-    first = _Level(raw.schema.get_type(node_type), list(page.rows), node_fields)
-    await _preload_levels(loaded, info.context, raw.variable_values, fragments, first)
+    rows_type = _node_type(raw.return_type) if node_type is None else raw.schema.get_type(node_type)
+    first = _Level(rows_type, list(page.rows), node_fields)
+    variables = VariableValues(sources={}, coerced=raw.variable_values)
+    await _preload_levels(loaded, info.context, variables, fragments, first)
     page.preloaded = loaded
 
 

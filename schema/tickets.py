@@ -721,7 +721,7 @@ class TicketsQuery:
             after=after,
             newest_first=order == TicketOrder.NEWEST_FIRST,
         )
-        await preload(info, page, "Ticket")
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
