@@ -7,10 +7,14 @@ and converting arguments, ~300 of them async (a Task, a DataLoader future and a 
 event loop each). Nearly all of a request's time went there, not to SQL. So a page does two
 things instead:
 
-1. `preload(info, rows)` (called by the root field once it has its rows) walks the
-   selection and loads each selected relation for ALL rows of a level at once, through the
-   request's DataLoaders: the same SQL statements, in the same batches, as the field
-   resolvers would run. The results are kept on the rows (`_preloaded`).
+1. `preload(info, page)` (called by every list field once it has its page) walks the
+   selection and loads each selected relation for ALL rows of a level at once, with the
+   batch functions of the request's DataLoaders: the same SQL statements, in the same
+   batches, as the field resolvers would run. Which fields are relations, and how they load,
+   is the declaration the field itself carries (schema/relations.py: `relation(One(...))`,
+   `computed(...)`), the one its resolver uses. A relation with arguments (a nested
+   connection, `Ticket.log(first:, after:)`) is loaded with that field node's argument
+   values. The results are kept on the rows (`_preloaded`, by field name and arguments).
 2. `PreloadingExecutor.complete_object_value` completes a preloaded page by walking the
    collected selection (graphql-core's own field collection: fragments, aliases,
    @skip/@include) and reading values with plain getters: attributes for plain fields,
@@ -19,9 +23,10 @@ things instead:
    once per document and kept across requests (`_Completers`); rows that many rows share
    (a ticket's customer, stage, assignee) are completed once per request.
 
-Anything the fast path does not know (a field with a resolver that is not registered here,
-arguments on a nested field, an abstract type, a null where the schema says non-null) stops
-it for that page: the page is then completed the usual way, whose resolvers load through the
+Anything the fast path does not know (a field with a resolver that declares nothing or is
+marked `falls_back`, arguments on a field that is not a relation taking them, an abstract
+type, a null where the schema says non-null, a nested connection's totalCount) stops it for
+that page: the page is then completed the usual way, whose resolvers load through the
 same DataLoaders (their caches already hold what was preloaded). So the answer is the same
 either way; tests compare the two.
 """
@@ -263,11 +268,16 @@ async def _preload_levels(
         levels = []
         for item in work:
             values = list(map(loaded.values(item.loader).get, item.keys))  # None for a None key
-            then = item.relation.then
-            for slot, value in zip(item.level.preloaded(), values, strict=True):
-                slot[item.slot] = None if value is None else then(value)
-            if not isinstance(item.relation, Paged):
-                values = [row[item.slot] for row in item.level.preloaded()]
+            slots = item.level.preloaded()
+            convert = item.relation.convert
+            if convert is None:
+                for slot, value in zip(slots, values, strict=True):
+                    slot[item.slot] = value
+            else:
+                for slot, value in zip(slots, values, strict=True):
+                    slot[item.slot] = None if value is None else convert(value)
+                if not isinstance(item.relation, Paged):  # the next level: the values made
+                    values = [slot[item.slot] for slot in slots]
             following = _next_level(item, values, fragments)
             if following is not None:
                 levels.append(following)

@@ -54,8 +54,7 @@ class One:
     def loader(self, loaders: Loaders, arguments: Mapping[str, Any]) -> DataLoader[Any, Any]:
         return loaders.by_id(self.model)
 
-    def then(self, value: Any) -> Any:
-        return value
+    convert: ClassVar[Callable[[Any], Any] | None] = None  # the loaded row is the value
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,7 @@ class Children:
     def loader(self, loaders: Loaders, arguments: Mapping[str, Any]) -> DataLoader[Any, Any]:
         return loaders.by_parent(self.model, self.parent)
 
-    def then(self, value: Any) -> Any:
-        return value
+    convert: ClassVar[Callable[[Any], Any] | None] = None
 
 
 @dataclass(frozen=True)
@@ -88,9 +86,6 @@ class Via:
 
     def loader(self, loaders: Loaders, arguments: Mapping[str, Any]) -> DataLoader[Any, Any]:
         return self.load(loaders)
-
-    def then(self, value: Any) -> Any:
-        return value if self.convert is None else self.convert(value)
 
 
 @dataclass(frozen=True)
@@ -113,8 +108,9 @@ class Paged:
             self.model, self.parent, first, after, descending=self.descending
         )
 
-    def then(self, value: Any) -> Any:
-        return self.connection.of(value)
+    @property
+    def convert(self) -> Callable[[Page[Any]], Any]:
+        return self.connection.of
 
 
 Relation = One | Children | Via | Paged
@@ -151,18 +147,19 @@ def relation(declaration: Relation, *, description: str, name: str | None = None
         ) -> Any:
             arguments = {"first": first, "after": after}
             loader = declaration.loader(loaders_of(info.context), arguments)
-            return declaration.then(await loader.load(root.pk))
+            return declaration.convert(await loader.load(root.pk))
 
         resolver: Callable[..., Any] = resolve_page
     else:
         key = declaration.key or "pk"
+        convert = declaration.convert
 
         async def resolve(root: Any, info: strawberry.Info[Context, None]) -> Any:
             value = getattr(root, key)
             if value is None:
                 return None
-            loader = declaration.loader(loaders_of(info.context), {})
-            return declaration.then(await loader.load(value))
+            loaded = await declaration.loader(loaders_of(info.context), {}).load(value)
+            return loaded if convert is None or loaded is None else convert(loaded)
 
         resolver = resolve
     return strawberry.field(
