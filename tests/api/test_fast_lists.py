@@ -188,6 +188,13 @@ async def _everything(client):
     return owner, agent
 
 
+async def _usual(client, monkeypatch, query, member):
+    """The answer of the usual execution: the fast path finds no completion."""
+    with monkeypatch.context() as patched:
+        patched.setattr(preload._COMPLETERS, "get", lambda *args: None)
+        return await gql(client, query, token=member.token)
+
+
 async def test_every_list_completes_the_fast_way_with_the_usual_answer(client, monkeypatch):
     # given
     owner, agent = await _everything(client)
@@ -201,13 +208,14 @@ async def test_every_list_completes_the_fast_way_with_the_usual_answer(client, m
         )
         seen = 0
         for member in (owner, agent):
-            # when: the fast way, then the usual way (no completion kept)
-            fast_before = preload.PAGES_COMPLETED_FAST
-            fast = await gql(client, query, token=member.token)
-            fast_after = preload.PAGES_COMPLETED_FAST
-            with monkeypatch.context() as patched:
-                patched.setattr(preload._COMPLETERS, "get", lambda *args: None)
-                usual = await gql(client, query, token=member.token)
+            # when: the usual way, the fast way, the usual way again (no completion kept)
+            for _ in range(10):
+                usual = await _usual(client, monkeypatch, query, member)
+                fast_before = preload.PAGES_COMPLETED_FAST
+                fast = await gql(client, query, token=member.token)
+                fast_after = preload.PAGES_COMPLETED_FAST
+                if await _usual(client, monkeypatch, query, member) == usual:
+                    break  # the same second: a document's link carries its expiry time
 
             # then
             assert usual.get("errors") == fast.get("errors"), (name, fast, usual)

@@ -6,7 +6,10 @@ from schema import preload
 from tests.graphql import gql, sign_up
 from tests.tickets.factories import make_customer, make_ticket, stages, ticket_log
 
-MOVE = "mutation M($t: ID!, $s: ID!) { moveTicket(input: {ticketId: $t, stageId: $s}) { errors { code } } }"
+MOVE = (
+    "mutation M($t: ID!, $s: ID!) "
+    "{ moveTicket(input: {ticketId: $t, stageId: $s}) { errors { code } } }"
+)
 LOG = """
   number
   log(first: $n, after: $after) {
@@ -15,8 +18,10 @@ LOG = """
   }
   latest: log(first: 1) { edges { node { action } } }
 """
-PAGE = "query P($n: Int, $after: String) { tickets(first: 10) { edges { node { %s } } } }" % LOG
-ONE = "query O($id: ID!, $n: Int, $after: String) { node(id: $id) { ... on Ticket { %s } } }" % LOG
+PAGE = "query P($n: Int, $after: String) { tickets(first: 10) { edges { node { " + LOG + " } } } }"
+ONE = (
+    "query O($id: ID!, $n: Int, $after: String) { node(id: $id) { ... on Ticket { " + LOG + " } } }"
+)
 PLAIN = "{ tickets(first: 10) { edges { node { number } } } }"
 
 
