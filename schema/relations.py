@@ -11,7 +11,17 @@ execution (a page selecting it is completed the usual way). tests/test_relations
 the schema: every field with a resolver of a type that a list page reaches is one of these.
 
 A relation may take arguments: `Paged` is a nested connection (`first`, `after`), each
-parent's page of all parents loaded in one statement (a window function), on either path.
+parent's page of all parents loaded in one statement (a window function, `ROW_NUMBER() OVER
+(PARTITION BY parent ORDER BY id)`, resolvers/tenancy.py), on either path. The chat list
+will show each chat's last message with one such field on its type and nothing else:
+
+    messages: MessageConnection = relation(
+        Paged(models.Message, "chat_id", MessageConnection, descending=True),
+        description="Its messages, newest first.",
+    )
+
+and `chats(first: 20) { edges { node { messages(first: 1) { edges { node { body } } } } } }`
+loads the 20 chats' last messages in one statement.
 """
 
 from __future__ import annotations
@@ -54,7 +64,7 @@ class One:
     def loader(self, loaders: Loaders, arguments: Mapping[str, Any]) -> DataLoader[Any, Any]:
         return loaders.by_id(self.model)
 
-    convert: ClassVar[Callable[[Any], Any] | None] = None  # the loaded row is the value
+    convert: ClassVar[None] = None  # the loaded row is the value
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class Children:
     def loader(self, loaders: Loaders, arguments: Mapping[str, Any]) -> DataLoader[Any, Any]:
         return loaders.by_parent(self.model, self.parent)
 
-    convert: ClassVar[Callable[[Any], Any] | None] = None
+    convert: ClassVar[None] = None
 
 
 @dataclass(frozen=True)
