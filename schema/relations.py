@@ -128,8 +128,9 @@ Relation = One | Children | Via | Paged
 
 @dataclass(frozen=True)
 class Computed:
-    """A value computed from the row and the request's context: `function(ctx, row)`; it may
-    raise Unsupported for the fast path (then the usual resolver answers)."""
+    """A value computed from the row and the request's context: `function(ctx, row)`. Given by
+    `served_fast` to a field with its own resolver, it may raise Unsupported (the page is then
+    completed the usual way)."""
 
     function: Callable[[Context, Any], Any]
 
