@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from tortoise.models import Model
 
-from models.accounts import Company, User
+from models.accounts import Company
 from resolvers.context import Context
 from resolvers.tenancy import company_rows_where_in, company_scope
 
@@ -16,11 +16,6 @@ M = TypeVar("M", bound=Model)
 
 async def companies_by_id(ctx: Context, ids: Sequence[int]) -> list[Company | None]:
     rows = {row.pk: row for row in await company_scope(ctx, Company).filter(id__in=ids)}
-    return [rows.get(key) for key in ids]
-
-
-async def users_by_id(ctx: Context, ids: Sequence[int]) -> list[User | None]:
-    rows = {row.pk: row for row in await company_rows_where_in(ctx, User, "id", ids)}
     return [rows.get(key) for key in ids]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -12,7 +13,7 @@ from tortoise.queryset import QuerySet
 
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.tenancy import company_rows_page, company_scope
+from resolvers.tenancy import company_rows_first_per_parent, company_rows_page, company_scope
 
 M = TypeVar("M", bound=Model)
 
@@ -71,6 +72,11 @@ def _after_pk(after: str | None) -> int | None:
         raise DomainError("INVALID_CURSOR", "after") from None
 
 
+def page_arguments(first: int | None, after: str | None) -> tuple[int, int | None]:
+    """The page size and the key a page starts after, checked as `paginate` checks them."""
+    return _page_size(first), _after_pk(after)
+
+
 async def paginate(
     queryset: QuerySet[M], first: int | None, after: str | None, *, descending: bool = False
 ) -> Page[M]:
@@ -97,3 +103,32 @@ async def paginate_company_rows(
     )
     queryset = company_scope(ctx, model)  # for totalCount only: not run unless asked
     return Page(rows=rows[:size], has_next_page=len(rows) > size, queryset=queryset)
+
+
+async def pages_by_parent(
+    ctx: Context,
+    model: type[M],
+    parent: str,
+    ids: Sequence[int],
+    size: int,
+    after: int | None,
+    *,
+    descending: bool,
+) -> list[Page[M]]:
+    """Each parent's page of its `model` rows (by the column `parent`): what `paginate` gives
+    for one parent's rows, for all parents in one statement (`size` and `after` as
+    `page_arguments` gives them)."""
+    grouped: dict[int, list[M]] = {key: [] for key in ids}
+    rows = await company_rows_first_per_parent(
+        ctx, model, parent, ids, size + 1, descending=descending, after=after
+    )
+    for row in rows:
+        grouped[getattr(row, parent)].append(row)
+    return [
+        Page(
+            rows=grouped[key][:size],
+            has_next_page=len(grouped[key]) > size,
+            queryset=company_scope(ctx, model).filter(**{parent: key}),
+        )
+        for key in ids
+    ]

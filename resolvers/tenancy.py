@@ -98,3 +98,47 @@ async def company_rows_page(
     values = [ctx.company_id, *([after] if after is not None else []), limit]
     _, rows = await db.execute_query(sql, values)
     return list(map(model_builder(model, dialect), rows))
+
+
+_RANKED_SQL: dict[tuple[Any, ...], str] = {}
+
+
+async def company_rows_first_per_parent(
+    ctx: Context,
+    model: type[M],
+    parent: str,
+    keys: Sequence[Any],
+    limit: int,
+    *,
+    descending: bool,
+    after: int | None,
+) -> list[M]:
+    """The first `limit` rows of `model` of the caller's company for each of the `keys` of
+    the column `parent`, in primary-key order (newest first if `descending`), past the key
+    `after` if given: each parent's page, for all parents in one statement (a window
+    function; SQLite and PostgreSQL), grouped by parent, its SQL text built once per shape."""
+    if not keys:
+        return []
+    db = model._meta.db
+    dialect = db.capabilities.dialect
+    shape = (model, parent, len(keys), descending, after is not None, dialect)
+    sql = _RANKED_SQL.get(shape)
+    if sql is None:
+        key = model._meta.db_pk_column
+        company, *markers = _markers(dialect, 1, len(keys) + (3 if after is not None else 2))
+        direction = "DESC" if descending else "ASC"
+        # The rank last: the builder takes the model's columns from the start of the row.
+        inner = (
+            f'SELECT {select_list(model)},ROW_NUMBER() OVER (PARTITION BY "{parent}" '
+            f'ORDER BY "{key}" {direction}) AS "_rank" FROM "{model._meta.db_table}" '
+            f'WHERE "company_id"={company} AND "{parent}" IN ({",".join(markers[: len(keys)])})'
+        )
+        if after is not None:
+            inner += f' AND "{key}"{"<" if descending else ">"}{markers[len(keys)]}'
+        sql = _RANKED_SQL[shape] = (
+            f'SELECT * FROM ({inner}) ranked WHERE "_rank"<={markers[-1]} '
+            f'ORDER BY "{parent}","_rank"'
+        )
+    values = [ctx.company_id, *keys, *([after] if after is not None else []), limit]
+    _, rows = await db.execute_query(sql, values)
+    return list(map(model_builder(model, dialect), rows))

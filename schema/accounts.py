@@ -22,7 +22,9 @@ from schema.base import (
     mutation,
 )
 from schema.inputs import NodeId, given
+from schema.preload import preload
 from schema.presence import Presence, PresenceStatus
+from schema.relations import One, Via, relation
 
 # The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
 # schema's name is an alias of it (a type mypy understands).
@@ -57,15 +59,13 @@ class User(ModelNode):
     is_active: bool = strawberry.field(description="False once an admin deactivated the user.")
     created_at: datetime = strawberry.field(description="When the account was made.")
 
-    @strawberry.field(description="Whether teammates see the user ONLINE, BUSY, and so on.")
-    async def presence(self, root: strawberry.Parent[models.User], info: Info) -> Presence:
-        return Presence.of(await info.context.loaders.presence_by_user_id.load(root.pk))
-
-    @strawberry.field(description="The company the user works in.")
-    async def company(self, root: strawberry.Parent[models.User], info: Info) -> Company:
-        company = await info.context.loaders.company_by_id.load(root.company_id)
-        assert company is not None
-        return company  # type: ignore[return-value]
+    presence: Presence = relation(
+        Via(lambda loaders: loaders.presence_by_user_id, Presence.of),
+        description="Whether teammates see the user ONLINE, BUSY, and so on.",
+    )
+    company: Company = relation(
+        One(models.Company, "company_id"), description="The company the user works in."
+    )
 
 
 @strawberry.type(description="A language the interface and messages are available in.")
@@ -247,6 +247,7 @@ class AccountsQuery:
         presence: list[PresenceStatus] | None = None,
     ) -> Connection[User]:
         page = await accounts.list_users(info.context, first=first, after=after, presence=presence)
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(description="The languages you can switch to with setLanguage.")

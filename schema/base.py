@@ -17,6 +17,7 @@ from resolvers.context import Context
 from resolvers.errors import DomainError, Forbidden, NotAuthenticated
 from resolvers.i18n import translate
 from resolvers.pagination import Page, encode_cursor
+from schema.relations import known_total, served_fast
 
 if TYPE_CHECKING:
     from schema.loaders import Loaders
@@ -162,7 +163,10 @@ class Connection(Generic[T]):
     page_info: PageInfo = strawberry.field(description="Where this page ends.")
     page: strawberry.Private[Page[Any]]
 
-    @strawberry.field(description="How many items the whole list has, over all pages.")
+    @strawberry.field(
+        description="How many items the whole list has, over all pages.",
+        metadata=served_fast(known_total),
+    )
     async def total_count(self) -> int:
         return await self.page.total_count()
 

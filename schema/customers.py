@@ -26,6 +26,8 @@ from schema.base import (
 )
 from schema.inputs import NodeId, given
 from schema.nodes import decode_ids, global_id
+from schema.preload import preload
+from schema.relations import Children, One, Via, computed, falls_back, relation
 
 # The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
 # schema's name is an alias of it (a type mypy understands).
@@ -41,12 +43,6 @@ class ContractStatus(enum.StrEnum):
     CANCELLED = customers.ContractStatus.CANCELLED
 
 
-async def load_user(info: Info, user_id: int | None) -> UserRow | None:
-    if user_id is None:
-        return None
-    return await info.context.loaders.user_by_id.load(user_id)
-
-
 @strawberry.type(description="A person at a customer whom the company deals with.")
 class ContactPerson(ModelNode):
     __model__ = models.ContactPerson
@@ -56,9 +52,9 @@ class ContactPerson(ModelNode):
     phone: str | None = strawberry.field(description="E.164 phone number.")
     title: str | None = strawberry.field(description="Job title at the customer.")
 
-    @strawberry.field(description="The customer the person works for.")
-    async def customer(self, root: strawberry.Parent[models.ContactPerson], info: Info) -> Customer:
-        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[return-value]
+    customer: Customer = relation(
+        One(models.Customer, "customer_id"), description="The customer the person works for."
+    )
 
 
 @strawberry.type(description="A package the company sells: fees and included transactions.")
@@ -71,13 +67,14 @@ class ServicePackage(ModelNode):
     )
     features: list[str] = strawberry.field(description="What the package includes.")
 
-    @strawberry.field(description="The fee per month.")
-    def monthly_fee(self, root: strawberry.Parent[models.ServicePackage]) -> Money:
-        return Money(amount=root.monthly_fee, currency=root.currency)
-
-    @strawberry.field(description="The fee per year.")
-    def annual_fee(self, root: strawberry.Parent[models.ServicePackage]) -> Money:
-        return Money(amount=root.annual_fee, currency=root.currency)
+    monthly_fee: Money = computed(
+        lambda ctx, row: Money(amount=row.monthly_fee, currency=row.currency),
+        description="The fee per month.",
+    )
+    annual_fee: Money = computed(
+        lambda ctx, row: Money(amount=row.annual_fee, currency=row.currency),
+        description="The fee per year.",
+    )
 
 
 @strawberry.type(description="A customer's contract for a period.")
@@ -89,38 +86,28 @@ class Contract(ModelNode):
     billing_period: BillingPeriod = strawberry.field(description="How often the fee is due.")
     cancelled_at: datetime | None = strawberry.field(description="When it was cancelled.")
 
-    @strawberry.field(description="The customer.")
-    async def customer(self, root: strawberry.Parent[models.Contract], info: Info) -> Customer:
-        return await info.context.loaders.by_id(models.Customer).load(root.customer_id)  # type: ignore[return-value]
-
-    @strawberry.field(name="package", description="The service package, if the contract has one.")
-    async def service_package(
-        self, root: strawberry.Parent[models.Contract], info: Info
-    ) -> ServicePackage | None:
-        if root.package_id is None:
-            return None
-        return await info.context.loaders.by_id(models.ServicePackage).load(root.package_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="The fee per billing period.")
-    def fee(self, root: strawberry.Parent[models.Contract]) -> Money:
-        return Money(amount=root.fee, currency=root.currency)
-
-    @strawberry.field(description="UPCOMING, ACTIVE or EXPIRED by today's date, or CANCELLED.")
-    def status(self, root: strawberry.Parent[models.Contract]) -> ContractStatus:
-        return ContractStatus(customers.contract_status(root))
-
-    @strawberry.field(description="When the last payment for the contract was made.")
-    async def last_payment_at(
-        self, root: strawberry.Parent[models.Contract], info: Info
-    ) -> datetime | None:
-        return await info.context.loaders.last_payment_by_contract_id.load(root.pk)
-
-    @strawberry.field(description="The payments received for the contract, oldest first.")
-    async def payments(
-        self, root: strawberry.Parent[models.Contract], info: Info
-    ) -> list[ContractPayment]:
-        loader = info.context.loaders.by_parent(models.ContractPayment, "contract_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
+    customer: Customer = relation(One(models.Customer, "customer_id"), description="The customer.")
+    service_package: ServicePackage | None = relation(
+        One(models.ServicePackage, "package_id"),
+        name="package",
+        description="The service package, if the contract has one.",
+    )
+    fee: Money = computed(
+        lambda ctx, row: Money(amount=row.fee, currency=row.currency),
+        description="The fee per billing period.",
+    )
+    status: ContractStatus = computed(
+        lambda ctx, row: ContractStatus(customers.contract_status(row)),
+        description="UPCOMING, ACTIVE or EXPIRED by today's date, or CANCELLED.",
+    )
+    last_payment_at: datetime | None = relation(
+        Via(lambda loaders: loaders.last_payment_by_contract_id),
+        description="When the last payment for the contract was made.",
+    )
+    payments: list[ContractPayment] = relation(
+        Children(models.ContractPayment, "contract_id"),
+        description="The payments received for the contract, oldest first.",
+    )
 
 
 @strawberry.type(description="A payment received for a contract.")
@@ -130,9 +117,10 @@ class ContractPayment(ModelNode):
     paid_at: datetime = strawberry.field(description="When it was paid.")
     note: str | None = strawberry.field(description="A remark, such as an invoice number.")
 
-    @strawberry.field(description="How much was paid.")
-    def amount(self, root: strawberry.Parent[models.ContractPayment]) -> Money:
-        return Money(amount=root.amount, currency=root.currency)
+    amount: Money = computed(
+        lambda ctx, row: Money(amount=row.amount, currency=row.currency),
+        description="How much was paid.",
+    )
 
 
 @strawberry.type(description="One contract as a customer's contract summary lists it.")
@@ -157,28 +145,21 @@ class Customer(ModelNode):
     phone: str | None = strawberry.field(description="The customer's phone number.")
     created_at: datetime = strawberry.field(description="When the customer was added.")
 
-    @strawberry.field(description="The user who looks after the customer.")
-    async def representative(
-        self, root: strawberry.Parent[models.Customer], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await load_user(info, root.representative_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="The customer's contact persons, in the order added.")
-    async def contacts(
-        self, root: strawberry.Parent[models.Customer], info: Info
-    ) -> list[ContactPerson]:
-        loader = info.context.loaders.by_parent(models.ContactPerson, "customer_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(description="The customer's contracts, in the order made.")
-    async def contracts(
-        self, root: strawberry.Parent[models.Customer], info: Info
-    ) -> list[Contract]:
-        loader = info.context.loaders.by_parent(models.Contract, "customer_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
+    representative: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "representative_id"), description="The user who looks after the customer."
+    )
+    contacts: list[ContactPerson] = relation(
+        Children(models.ContactPerson, "customer_id"),
+        description="The customer's contact persons, in the order added.",
+    )
+    contracts: list[Contract] = relation(
+        Children(models.Contract, "customer_id"),
+        description="The customer's contracts, in the order made.",
+    )
 
     @strawberry.field(
-        description="Every contract with its period, fee, status, features and last payment."
+        description="Every contract with its period, fee, status, features and last payment.",
+        metadata=falls_back("awaits its loaders contract after contract"),
     )
     async def contract_summary(
         self, root: strawberry.Parent[models.Customer], info: Info
@@ -355,6 +336,7 @@ class CustomersQuery:
             first=first,
             after=after,
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
@@ -376,6 +358,7 @@ class CustomersQuery:
             first=first,
             after=after,
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(

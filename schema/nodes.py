@@ -14,22 +14,14 @@ from tortoise.models import Model
 
 from resolvers.errors import DomainError
 from schema.base import Info, IsAuthenticated, ModelNode
+from schema.loaders import loaders_of
 
 K = TypeVar("K")
-
-NODE_LOADERS = {
-    "Company": "company_by_id",
-    "User": "user_by_id",
-    "Notification": "notification_by_id",
-    "ApiKey": "api_key_by_id",
-}
 
 
 async def load_nodes(info: Info, model: type[Model], node_ids: list[str]) -> list[Any]:
     """Rows of the caller's company for these primary keys (None where there is none)."""
-    name = NODE_LOADERS.get(model.__name__)
-    loaders = info.context.loaders
-    loader = getattr(loaders, name) if name else loaders.by_id(model)
+    loader = loaders_of(info.context).by_id(model)
     uuid_keys = isinstance(model._meta.pk, fields.UUIDField)
     keys: list[Any] = []
     for node_id in node_ids:

@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from models import notifications as models
+from models.accounts import User as UserRow
 from resolvers import notifications
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, Payload, mutation
 from schema.inputs import NodeId
 from schema.loaders import make_loaders
+from schema.preload import preload
+from schema.relations import One, relation
 from subscriptions.bus import current_bus
 from subscriptions.notifications import NotificationReceived, user_topic, wants_in_app
 
@@ -144,11 +147,9 @@ class NotificationDelivery:
     next_attempt_at: datetime = strawberry.field(description="When the next attempt is due.")
     delivered_at: datetime | None = strawberry.field(description="When it was delivered.")
 
-    @strawberry.field(description="Whom it is for.")
-    async def recipient(
-        self, root: strawberry.Parent[models.Delivery], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")]:
-        return await info.context.loaders.user_by_id.load(root.user_id)  # type: ignore[return-value]
+    recipient: Annotated[User, strawberry.lazy("schema.accounts")] = relation(
+        One(UserRow, "user_id"), description="Whom it is for."
+    )
 
 
 @strawberry.input(description="Switch one event on or off for one channel.")
@@ -231,6 +232,7 @@ class NotificationsQuery:
         page = await notifications.list_notifications(
             info.context, unread_only=bool(unread_only), first=first, after=after
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
@@ -274,6 +276,7 @@ class NotificationsQuery:
         page = await notifications.list_deliveries(
             info.context, statuses=status, first=first, after=after
         )
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
 

@@ -7,10 +7,14 @@ and converting arguments, ~300 of them async (a Task, a DataLoader future and a 
 event loop each). Nearly all of a request's time went there, not to SQL. So a page does two
 things instead:
 
-1. `preload(info, rows)` (called by the root field once it has its rows) walks the
-   selection and loads each selected relation for ALL rows of a level at once, through the
-   request's DataLoaders: the same SQL statements, in the same batches, as the field
-   resolvers would run. The results are kept on the rows (`_preloaded`).
+1. `preload(info, page)` (called by every list field once it has its page) walks the
+   selection and loads each selected relation for ALL rows of a level at once, with the
+   batch functions of the request's DataLoaders: the same SQL statements, in the same
+   batches, as the field resolvers would run. Which fields are relations, and how they load,
+   is the declaration the field itself carries (schema/relations.py: `relation(One(...))`,
+   `computed(...)`), the one its resolver uses. A relation with arguments (a nested
+   connection, `Ticket.log(first:, after:)`) is loaded with that field node's argument
+   values. The results are kept on the rows (`_preloaded`, by field name and arguments).
 2. `PreloadingExecutor.complete_object_value` completes a preloaded page by walking the
    collected selection (graphql-core's own field collection: fragments, aliases,
    @skip/@include) and reading values with plain getters: attributes for plain fields,
@@ -19,9 +23,10 @@ things instead:
    once per document and kept across requests (`_Completers`); rows that many rows share
    (a ticket's customer, stage, assignee) are completed once per request.
 
-Anything the fast path does not know (a field with a resolver that is not registered here,
-arguments on a nested field, an abstract type, a null where the schema says non-null) stops
-it for that page: the page is then completed the usual way, whose resolvers load through the
+Anything the fast path does not know (a field with a resolver that declares nothing or is
+marked `falls_back`, arguments on a field that is not a relation taking them, an abstract
+type, a null where the schema says non-null, a nested connection's totalCount) stops it for
+that page: the page is then completed the usual way, whose resolvers load through the
 same DataLoaders (their caches already hold what was preloaded). So the answer is the same
 either way; tests compare the two.
 """
@@ -43,108 +48,63 @@ from graphql import (
     FieldNode,
     FragmentSpreadNode,
     GraphQLEnumType,
+    GraphQLField,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
     InlineFragmentNode,
     SelectionSetNode,
+    print_ast,
 )
+from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.types.base_scalars import isoformat
 from strawberry.types.base import StrawberryObjectDefinition
-from tortoise.models import Model
 
-from models.accounts import User as UserRow
-from models.customers import ContactPerson, Contract, Customer
-from models.tickets import Document, Stage, TicketLink, TicketNote, TicketTask
 from resolvers.context import Context
+from resolvers.errors import DomainError
 from resolvers.pagination import Page
 from schema.base import Connection
+from schema.loaders import loaders_of
+from schema.relations import (
+    Computed,
+    Declaration,
+    FallsBack,
+    Paged,
+    Relation,
+    Unsupported,
+    declaration_of,
+)
 
 PRELOADED = "_preloaded"
 PAGES_COMPLETED_FAST = 0  # how many pages this process completed the fast way (for tests)
 
 
-class Unsupported(Exception):
-    """The fast path cannot complete this value: complete it the usual way."""
-
-
 # ---------------------------------------------------------------- what can be preloaded
 
 
-@dataclass(frozen=True)
-class One:
-    """A row referenced by a foreign key, through the `by_id` loader of `model` (or
-    `user_by_id` for users)."""
-
-    model: type[Model]
-    key: str
-
-
-@dataclass(frozen=True)
-class Children:
-    """The rows of `model` whose `parent` column points at the row."""
-
-    model: type[Model]
-    parent: str
+def declarations(object_type: GraphQLObjectType) -> dict[str, Declaration]:
+    """The declared relations and computed fields of a type, by field name (schema/relations.py;
+    cached on the type)."""
+    found = object_type.__dict__.get("_frontdesk_declarations")
+    if found is None:
+        found = object_type.__dict__["_frontdesk_declarations"] = {
+            name: declaration
+            for name, field in object_type.fields.items()
+            if (declaration := declaration_of(field.extensions.get("strawberry-definition")))
+            is not None
+        }
+    return found
 
 
-@dataclass(frozen=True)
-class Named:
-    """Lists from a named loader of the request's Loaders, by the row's primary key."""
-
-    loader: str
-
-
-# GraphQL type -> field -> how to load it (these fields' resolvers load the same way).
-RELATIONS: dict[str, dict[str, One | Children | Named]] = {
-    "Ticket": {
-        "customer": One(Customer, "customer_id"),
-        "stage": One(Stage, "stage_id"),
-        "assignee": One(UserRow, "assignee_id"),
-        "createdBy": One(UserRow, "created_by_id"),
-        "requester": One(ContactPerson, "requester_id"),
-        "contacts": Named("contacts_by_ticket_id"),
-        "tasks": Children(TicketTask, "ticket_id"),
-        "links": Children(TicketLink, "ticket_id"),
-        "notes": Children(TicketNote, "ticket_id"),
-        "documents": Children(Document, "ticket_id"),
-    },
-    "Customer": {
-        "representative": One(UserRow, "representative_id"),
-        "contacts": Children(ContactPerson, "customer_id"),
-        "contracts": Children(Contract, "customer_id"),
-    },
-    "ContactPerson": {"customer": One(Customer, "customer_id")},
-    "TicketTask": {"assignee": One(UserRow, "assignee_id")},
-    "TicketNote": {"author": One(UserRow, "author_id")},
-    "Document": {"uploadedBy": One(UserRow, "uploaded_by_id")},
-    "Contract": {"customer": One(Customer, "customer_id")},
-}
-# Fields with a resolver that the fast path may compute itself: (type, field) -> getter.
-COMPUTED: dict[tuple[str, str], Callable[[Any, Context], Any]] = {}
-
-
-def computed(type_name: str, field_name: str) -> Callable[[Callable[..., Any]], Any]:
-    """Register how the fast path computes a field that has a resolver."""
-
-    def register(getter: Callable[[Any, Context], Any]) -> Callable[[Any, Context], Any]:
-        COMPUTED[(type_name, field_name)] = getter
-        return getter
-
-    return register
-
-
-def _loader(ctx: Context, relation: One | Children | Named) -> Any:
-    loaders = ctx.loaders
-    if isinstance(relation, One):
-        if relation.model is UserRow:
-            return loaders.user_by_id
-        return loaders.by_id(relation.model)
-    if isinstance(relation, Children):
-        return loaders.by_parent(relation.model, relation.parent)
-    return getattr(loaders, relation.loader)
+def _slot(node: FieldNode) -> str:
+    """Where a row keeps a relation's preloaded value: its field name, with its arguments as
+    written (the same text is the same values within a request)."""
+    if not node.arguments:
+        return node.name.value
+    arguments = ",".join(sorted(print_ast(argument) for argument in node.arguments))
+    return f"{node.name.value}({arguments})"
 
 
 def _fields(
@@ -162,10 +122,6 @@ def _fields(
             fragment = fragments.get(selection.name.value)
             if fragment is not None:
                 yield from _fields(fragment.selection_set, fragments)
-
-
-def _pk_attribute(rows: list[Any]) -> str:
-    return type(rows[0])._meta.pk_attr  # type: ignore[no-any-return]
 
 
 def _relation_type(graphql_type: Any) -> GraphQLObjectType | None:
@@ -203,7 +159,7 @@ class _Loaded:
 class _Level:
     """Rows of one GraphQL type at one depth, and the fields selected on them."""
 
-    type_name: str
+    object_type: GraphQLObjectType
     rows: list[Any]
     field_nodes: list[FieldNode]
     slots: list[dict[str, Any]] | None = None  # each row's `_preloaded`, made on first use
@@ -214,55 +170,123 @@ class _Level:
         return self.slots
 
 
+@dataclass
+class _Work:
+    """One relation of one level to load: under `slot` of each row, by `keys`."""
+
+    level: _Level
+    field: GraphQLField
+    relation: Relation
+    slot: str
+    loader: Any
+    keys: list[Any]
+    nodes: list[FieldNode]
+
+
+def _selected_relations(level: _Level, ctx: Context, variables: VariableValues) -> list[_Work]:
+    """The relations the level's selection asks for, one per slot, with their loaders and
+    keys. A relation whose arguments are bad is left out: the usual resolver reports it."""
+    declared = declarations(level.object_type)
+    wanted: dict[str, list[FieldNode]] = {}
+    for node in level.field_nodes:
+        if isinstance(declared.get(node.name.value), Relation):
+            wanted.setdefault(_slot(node), []).append(node)
+    work = []
+    for slot, nodes in wanted.items():
+        name = nodes[0].name.value
+        relation: Relation = declared[name]  # type: ignore[assignment]
+        field = level.object_type.fields[name]
+        arguments = get_argument_values(field, nodes[0], variables) if nodes[0].arguments else {}
+        try:
+            loader = relation.loader(loaders_of(ctx), arguments)
+        except DomainError:
+            continue
+        # The key by its attribute (`.pk` is a property: a call per row).
+        key = relation.key or type(level.rows[0])._meta.pk_attr
+        keys = list(map(attrgetter(key), level.rows))
+        work.append(_Work(level, field, relation, slot, loader, keys, nodes))
+    return work
+
+
+def _next_level(work: _Work, values: list[Any], fragments: dict[str, Any]) -> _Level | None:
+    """The rows the relation loaded (each once), and the fields selected on them."""
+    nodes = [f for node in work.nodes for f in _fields(node.selection_set, fragments)]
+    if isinstance(work.relation, Paged):
+        # A connection: its rows, and the selection under edges { node { ... } }.
+        rows = [row for page in values for row in page.rows]
+        child_type: GraphQLObjectType | None = _node_type(work.field.type)
+        for name in ("edges", "node"):
+            nodes = [
+                f
+                for node in nodes
+                if node.name.value == name
+                for f in _fields(node.selection_set, fragments)
+            ]
+    else:
+        child_type = _relation_type(work.field.type)
+        if isinstance(_named_or_list(work.field.type), GraphQLList):
+            rows = [child for group in values for child in group]
+        else:
+            # Each row once: many tickets share a customer.
+            rows = list({id(value): value for value in values if value is not None}.values())
+    if child_type is None or not rows:
+        return None
+    return _Level(child_type, rows, nodes)
+
+
+def _node_type(connection_type: Any) -> GraphQLObjectType:
+    """The type of a connection's nodes: what `edges { node }` gives."""
+    edge_type = _relation_type(_relation_type(connection_type).fields["edges"].type)  # type: ignore[union-attr]
+    return _relation_type(edge_type.fields["node"].type)  # type: ignore[union-attr, return-value]
+
+
+def _named_or_list(graphql_type: Any) -> Any:
+    return graphql_type.of_type if isinstance(graphql_type, GraphQLNonNull) else graphql_type
+
+
 async def _preload_levels(
-    loaded: _Loaded, ctx: Context, schema: Any, fragments: dict[str, Any], first: _Level
+    loaded: _Loaded,
+    ctx: Context,
+    variables: VariableValues,
+    fragments: dict[str, Any],
+    first: _Level,
 ) -> None:
     """Breadth first: each depth's relations are fetched together, one batch per loader (as
     the DataLoaders batch the resolvers' loads of one depth), then the next depth."""
     levels = [first]
     while levels:
-        work = []  # (level, field name, relation, loader, keys, field nodes)
+        work = [
+            w for level in levels if level.rows for w in _selected_relations(level, ctx, variables)
+        ]
         keys_by_loader: dict[int, tuple[Any, list[Any]]] = {}
-        for level in levels:
-            relations = RELATIONS.get(level.type_name, {})
-            wanted: dict[str, list[FieldNode]] = {}
-            for node in level.field_nodes:
-                if node.name.value in relations:
-                    wanted.setdefault(node.name.value, []).append(node)
-            if not level.rows:
-                continue
-            for name, nodes in wanted.items():
-                relation = relations[name]
-                loader = _loader(ctx, relation)
-                # The key by its attribute (`.pk` is a property: a call per row).
-                key = relation.key if isinstance(relation, One) else _pk_attribute(level.rows)
-                keys = list(map(attrgetter(key), level.rows))
-                work.append((level, name, relation, loader, keys, nodes))
-                batch = keys_by_loader.setdefault(id(loader), (loader, []))[1]
-                batch.extend(key for key in keys if key is not None)
+        for item in work:
+            batch = keys_by_loader.setdefault(id(item.loader), (item.loader, []))[1]
+            batch.extend(key for key in item.keys if key is not None)
         # One after the other, as the raw endpoint does: concurrent batches would take one
         # pooled connection each (a Task and a pool wait each, for no gain under load).
         for loader, keys in keys_by_loader.values():
             await loaded.fetch(loader, keys)
         levels = []
-        for level, name, relation, loader, keys, nodes in work:
-            children: list[Any] = list(map(loaded.values(loader).get, keys))  # None for a None key
-            for slot, value in zip(level.preloaded(), children, strict=True):
-                slot[name] = value
-            if isinstance(relation, One):
-                # Each row once: many tickets share a customer.
-                next_rows = list({id(c): c for c in children if c is not None}.values())
+        for item in work:
+            values = list(map(loaded.values(item.loader).get, item.keys))  # None for a None key
+            slots = item.level.preloaded()
+            convert = item.relation.convert
+            if convert is None:
+                for slot, value in zip(slots, values, strict=True):
+                    slot[item.slot] = value
             else:
-                next_rows = [child for group in children for child in group]
-            child_type = _relation_type(schema.get_type(level.type_name).fields[name].type)
-            if child_type is not None and next_rows:
-                child_nodes = [f for node in nodes for f in _fields(node.selection_set, fragments)]
-                levels.append(_Level(child_type.name, next_rows, child_nodes))
+                for slot, value in zip(slots, values, strict=True):
+                    slot[item.slot] = None if value is None else convert(value)
+                if not isinstance(item.relation, Paged):  # the next level: the values made
+                    values = [slot[item.slot] for slot in slots]
+            following = _next_level(item, values, fragments)
+            if following is not None:
+                levels.append(following)
 
 
-async def preload(info: Any, page: Page[Any], node_type: str) -> None:
+async def preload(info: Any, page: Page[Any], node_type: str | None = None) -> None:
     """Load what `info`'s selection of a connection needs for `page`'s rows, and mark the
-    page for the fast path."""
+    page for the fast path (`info` is the list field's, whose type is the connection)."""
     raw = info._raw_info
     fragments = raw.fragments
     connection_fields = [
@@ -275,15 +299,17 @@ async def preload(info: Any, page: Page[Any], node_type: str) -> None:
     nodes = [f for f in edge_fields if f.name.value == "node"]
     node_fields = [f for node in nodes for f in _fields(node.selection_set, fragments)]
     loaded = _Loaded()
-    first = _Level(node_type, list(page.rows), node_fields)
-    await _preload_levels(loaded, info.context, raw.schema, fragments, first)
+    rows_type = _node_type(raw.return_type) if node_type is None else raw.schema.get_type(node_type)
+    first = _Level(rows_type, list(page.rows), node_fields)
+    variables = VariableValues(sources={}, coerced=raw.variable_values)
+    await _preload_levels(loaded, info.context, variables, fragments, first)
     page.preloaded = loaded
 
 
 # ---------------------------------------------------------------- the fast completion
 
 
-def _getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[Any, Context], Any]:
+def _getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[Context, Any], Any]:
     """How the fast path reads `field_name` of `object_type` (cached on the type)."""
     cache = object_type.__dict__.setdefault("_frontdesk_getters", {})
     getter = cache.get(field_name)
@@ -293,24 +319,23 @@ def _getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[Any, C
     return getter
 
 
-def _unsupported(source: Any, ctx: Context) -> Any:
+def _unsupported(ctx: Context, source: Any) -> Any:
     raise Unsupported()
 
 
-def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[Any, Context], Any]:
+def _preloaded(ctx: Context, source: Any) -> Any:
+    raise Unsupported()  # never called: the completion reads the row's preloaded slot
+
+
+def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[Context, Any], Any]:
     type_name = object_type.name
-    if (type_name, field_name) in COMPUTED:
-        return COMPUTED[(type_name, field_name)]
-    if field_name in RELATIONS.get(type_name, {}):
-
-        def relation(source: Any, ctx: Context) -> Any:
-            try:
-                return source.__dict__[PRELOADED][field_name]
-            except KeyError:
-                raise Unsupported() from None
-
-        relation.relation = field_name  # type: ignore[attr-defined]
-        return relation
+    declaration = declarations(object_type).get(field_name)
+    if isinstance(declaration, Computed):
+        return declaration.function
+    if isinstance(declaration, FallsBack):
+        return _unsupported
+    if declaration is not None:
+        return _preloaded
     field = object_type.fields[field_name]
     definition = field.extensions.get("strawberry-definition")
     owner = object_type.extensions.get("strawberry-definition")
@@ -321,7 +346,7 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
             prefix = f"{type_name}:"
             key = owner.origin.__model__._meta.pk_attr  # what `.pk` reads, without the property
 
-            def global_id(source: Any, ctx: Context) -> str:
+            def global_id(ctx: Context, source: Any) -> str:
                 return base64.b64encode(f"{prefix}{getattr(source, key)}".encode()).decode()
 
             global_id.global_id = (prefix, key)  # type: ignore[attr-defined]
@@ -330,7 +355,7 @@ def _make_getter(object_type: GraphQLObjectType, field_name: str) -> Callable[[A
         return _unsupported
     name = definition.python_name
 
-    def attribute(source: Any, ctx: Context) -> Any:
+    def attribute(ctx: Context, source: Any) -> Any:
         return getattr(source, name)
 
     attribute.attribute = name  # type: ignore[attr-defined]
@@ -361,9 +386,9 @@ class _Preloaded:
 
 @dataclass(frozen=True)
 class _Getter:
-    """A field computed by `function(source, ctx)`."""
+    """A field computed by `function(ctx, source)`."""
 
-    function: Callable[[Any, Context], Any]
+    function: Callable[[Context, Any], Any]
 
 
 @dataclass(frozen=True)
@@ -458,7 +483,7 @@ def _compile(fields: list[tuple[str, _Read, _Complete]]) -> Callable[[Any], dict
             body.append(f"{v} = preloaded[{read.name!r}]")
         elif isinstance(read, _Getter):
             parameters[f"r{n}"] = read.function
-            body.append(f"{v} = r{n}(source, ctx)")
+            body.append(f"{v} = r{n}(ctx, source)")
         elif isinstance(read, _GlobalId):
             # base64.b64encode is this call; the key as f"{prefix}{key}" formats it.
             parameters[f"p{n}"] = read.prefix
@@ -552,8 +577,6 @@ class _Planner:
             if name == "__typename":
                 fields.append((response_name, _Constant(object_type.name), _AsIs()))
                 continue
-            if node.arguments:
-                raise Unsupported()
             fields.append((response_name, *self._field(object_type, name, field_details)))
         return _compile(fields)
 
@@ -562,21 +585,25 @@ class _Planner:
     ) -> tuple[_Read, _Complete]:
         """How one field of a row is read and completed."""
         getter = _getter(object_type, name)
-        if getter is _unsupported:
+        node = details[0].node
+        relation = declarations(object_type).get(name) if getter is _preloaded else None
+        if getter is _unsupported or (
+            # Arguments only where a relation takes them (preloaded for their values).
+            node.arguments and not (isinstance(relation, Relation) and relation.arguments)
+        ):
             raise Unsupported()
         graphql_type = object_type.fields[name].type
         non_null = isinstance(graphql_type, GraphQLNonNull)
         inner = graphql_type.of_type if non_null else graphql_type
         attribute = getattr(getter, "attribute", None)
         global_id = getattr(getter, "global_id", None)
-        relation = getattr(getter, "relation", None)
         read: _Read
         if attribute is not None and attribute.isidentifier():
             read = _Attribute(attribute)
         elif global_id is not None and non_null and getattr(inner, "name", None) == "ID":
             return _GlobalId(*global_id), _AsIs()
         elif relation is not None:
-            read = _Preloaded(relation)
+            read = _Preloaded(_slot(node))
         else:
             read = _Getter(getter)
         if isinstance(read, _Attribute) and isinstance(inner, GraphQLScalarType):
@@ -591,9 +618,7 @@ class _Planner:
                 slow = self._completer(graphql_type, details)
                 return read, _Plain(shortcut[0], slow, shortcut[1])
         if isinstance(inner, GraphQLObjectType):
-            shared = isinstance(read, _Preloaded) and isinstance(
-                RELATIONS.get(object_type.name, {}).get(read.name), One
-            )
+            shared = isinstance(relation, Relation) and relation.shared
             return read, _Object(self.object(inner, details), non_null, shared)
         if isinstance(inner, GraphQLList):
             item = inner.of_type
@@ -757,24 +782,4 @@ class PreloadingExecutor(StrawberryGraphQLCoreExecutionContext):
         )
 
 
-@computed("TicketConnection", "totalCount")
-@computed("TicketLogConnection", "totalCount")
-def _known_total(source: Any, ctx: Context) -> int:
-    if source.page.known_total is None:
-        raise Unsupported()
-    return source.page.known_total  # type: ignore[no-any-return]
-
-
-@computed("Document", "url")
-def _document_url(source: Any, ctx: Context) -> str:
-    from resolvers.tickets.documents import download_url
-
-    return download_url(ctx, source)
-
-
-@computed("TicketLink", "kind")
-def _link_kind(source: Any, ctx: Context) -> str:
-    return source.kind.value  # type: ignore[no-any-return]
-
-
-__all__ = ["PreloadingExecutor", "preload", "computed"]
+__all__ = ["PreloadingExecutor", "preload", "declarations"]

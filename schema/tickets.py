@@ -18,7 +18,6 @@ from models.accounts import User as UserRow
 from models.customers import ContactPerson as ContactPersonRow
 from models.customers import Customer as CustomerRow
 from resolvers.tickets import (
-    audit,
     deletion,
     documents,
     fields,
@@ -35,6 +34,7 @@ from schema.inputs import NodeId, NodeUuid, decode_input, given
 from schema.loaders import make_loaders
 from schema.nodes import decode_id, global_id
 from schema.preload import preload
+from schema.relations import Children, One, Paged, Via, computed, relation
 from subscriptions.bus import current_bus
 from subscriptions.events import company_topic
 from subscriptions.tickets import TicketChanged
@@ -73,12 +73,6 @@ class TicketEventKind(enum.StrEnum):
     DELETED = "DELETED"
 
 
-async def _user(info: Info, user_id: int | None) -> UserRow | None:
-    if user_id is None:
-        return None
-    return await info.context.loaders.user_by_id.load(user_id)
-
-
 @strawberry.type(description="A step of your company's ticket process.")
 class Stage(ModelNode):
     __model__ = models.Stage
@@ -114,11 +108,9 @@ class TicketTask(ModelNode):
     done: bool = strawberry.field(description="Whether it is done.")
     created_at: datetime = strawberry.field(description="When it was added.")
 
-    @strawberry.field(description="Who does it.")
-    async def assignee(
-        self, root: strawberry.Parent[models.TicketTask], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.assignee_id)  # type: ignore[return-value]
+    assignee: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "assignee_id"), description="Who does it."
+    )
 
 
 @strawberry.type(description="A ticket's link to another ticket, a chat, or a web address.")
@@ -128,9 +120,7 @@ class TicketLink(ModelNode):
     target: str = strawberry.field(description="The linked ticket's or chat's ID, or the URL.")
     label: str | None = strawberry.field(description="What to show for it.")
 
-    @strawberry.field(description="TICKET, CHAT or URL.")
-    def kind(self, root: strawberry.Parent[models.TicketLink]) -> str:
-        return root.kind.value
+    kind: str = computed(lambda ctx, row: row.kind.value, description="TICKET, CHAT or URL.")
 
 
 @strawberry.type(description="An internal comment on a ticket (customers never see it).")
@@ -143,11 +133,9 @@ class TicketNote(ModelNode):
         description="When its author last changed it; null if never (the log keeps each version)."
     )
 
-    @strawberry.field(description="Who wrote it.")
-    async def author(
-        self, root: strawberry.Parent[models.TicketNote], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.author_id)  # type: ignore[return-value]
+    author: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "author_id"), description="Who wrote it."
+    )
 
 
 @strawberry.type(description="A file attached to a ticket.")
@@ -159,18 +147,14 @@ class Document(ModelNode):
     size: int = strawberry.field(description="Its size in bytes.")
     created_at: datetime = strawberry.field(description="When it was attached.")
 
-    @strawberry.field(
+    url: str = computed(
+        documents.download_url,
         description="A download link (a path on this server) for you only; it expires after "
-        "15 minutes: ask again for a new one."
+        "15 minutes: ask again for a new one.",
     )
-    def url(self, root: strawberry.Parent[models.Document], info: Info) -> str:
-        return documents.download_url(info.context, root)
-
-    @strawberry.field(description="Who attached it.")
-    async def uploaded_by(
-        self, root: strawberry.Parent[models.Document], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.uploaded_by_id)  # type: ignore[return-value]
+    uploaded_by: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "uploaded_by_id"), description="Who attached it."
+    )
 
 
 @strawberry.type(description="One change to a ticket: who did what, and each field's values.")
@@ -188,11 +172,9 @@ class TicketLogEntry(ModelNode):
     )
     at: datetime = strawberry.field(description="When it happened.")
 
-    @strawberry.field(description="Who did it (null for the system).")
-    async def actor(
-        self, root: strawberry.Parent[models.TicketLogEntry], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.actor_id)  # type: ignore[return-value]
+    actor: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "actor_id"), description="Who did it (null for the system)."
+    )
 
 
 @strawberry.type(
@@ -221,72 +203,42 @@ class Ticket(ModelNode):
         description="When it entered a CLOSED stage; null while open."
     )
 
-    @strawberry.field(description="The customer it is for.")
-    async def customer(self, root: strawberry.Parent[models.Ticket], info: Info) -> Customer:
-        return await info.context.loaders.by_id(CustomerRow).load(root.customer_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="The stage it is in.")
-    async def stage(self, root: strawberry.Parent[models.Ticket], info: Info) -> Stage:
-        return await info.context.loaders.by_id(models.Stage).load(root.stage_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="Who is responsible for it.")
-    async def assignee(
-        self, root: strawberry.Parent[models.Ticket], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.assignee_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="Who created it (null when it came in by itself).")
-    async def created_by(
-        self, root: strawberry.Parent[models.Ticket], info: Info
-    ) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, root.created_by_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="The customer's contact person who asked for it.")
-    async def requester(
-        self, root: strawberry.Parent[models.Ticket], info: Info
-    ) -> ContactPerson | None:
-        if root.requester_id is None:
-            return None
-        return await info.context.loaders.by_id(ContactPersonRow).load(root.requester_id)  # type: ignore[return-value]
-
-    @strawberry.field(description="The customer's contact persons involved.")
-    async def contacts(
-        self, root: strawberry.Parent[models.Ticket], info: Info
-    ) -> list[ContactPerson]:
-        return await info.context.loaders.contacts_by_ticket_id.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(description="Its tasks, oldest first.")
-    async def tasks(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketTask]:
-        loader = info.context.loaders.by_parent(models.TicketTask, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(description="Its links, oldest first.")
-    async def links(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketLink]:
-        loader = info.context.loaders.by_parent(models.TicketLink, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(description="Its internal notes, oldest first (also in its log).")
-    async def notes(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[TicketNote]:
-        loader = info.context.loaders.by_parent(models.TicketNote, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(description="Its attached files, oldest first.")
-    async def documents(self, root: strawberry.Parent[models.Ticket], info: Info) -> list[Document]:
-        loader = info.context.loaders.by_parent(models.Document, "ticket_id")
-        return await loader.load(root.pk)  # type: ignore[return-value]
-
-    @strawberry.field(
-        description="Everything that happened to it, newest first: its timeline, notes included."
+    customer: Customer = relation(
+        One(CustomerRow, "customer_id"), description="The customer it is for."
     )
-    async def log(
-        self,
-        root: strawberry.Parent[models.Ticket],
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> TicketLogConnection:
-        page = await audit.ticket_log(info.context, root, first, after)
-        return TicketLogConnection.of(page)  # type: ignore[no-any-return]
+    stage: Stage = relation(One(models.Stage, "stage_id"), description="The stage it is in.")
+    assignee: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "assignee_id"), description="Who is responsible for it."
+    )
+    created_by: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "created_by_id"),
+        description="Who created it (null when it came in by itself).",
+    )
+    requester: ContactPerson | None = relation(
+        One(ContactPersonRow, "requester_id"),
+        description="The customer's contact person who asked for it.",
+    )
+    contacts: list[ContactPerson] = relation(
+        Via(lambda loaders: loaders.contacts_by_ticket_id),
+        description="The customer's contact persons involved.",
+    )
+    tasks: list[TicketTask] = relation(
+        Children(models.TicketTask, "ticket_id"), description="Its tasks, oldest first."
+    )
+    links: list[TicketLink] = relation(
+        Children(models.TicketLink, "ticket_id"), description="Its links, oldest first."
+    )
+    notes: list[TicketNote] = relation(
+        Children(models.TicketNote, "ticket_id"),
+        description="Its internal notes, oldest first (also in its log).",
+    )
+    documents: list[Document] = relation(
+        Children(models.Document, "ticket_id"), description="Its attached files, oldest first."
+    )
+    log: TicketLogConnection = relation(
+        Paged(models.TicketLogEntry, "ticket_id", TicketLogConnection, descending=True),
+        description="Everything that happened to it, newest first: its timeline, notes included.",
+    )
 
 
 @strawberry.input(description="Which tickets to list or follow: every given condition holds.")
@@ -725,7 +677,7 @@ class TicketsQuery:
             after=after,
             newest_first=order == TicketOrder.NEWEST_FIRST,
         )
-        await preload(info, page, "Ticket")
+        await preload(info, page)
         return Connection.of(page)  # type: ignore[no-any-return]
 
     @strawberry.field(
@@ -1030,9 +982,9 @@ class TicketEvent:
     at: datetime = strawberry.field(description="When it happened.")
     actor_id: strawberry.Private[int | None]
 
-    @strawberry.field(description="Who did it.")
-    async def actor(self, info: Info) -> Annotated[User, strawberry.lazy("schema.accounts")] | None:
-        return await _user(info, self.actor_id)  # type: ignore[return-value]
+    actor: Annotated[User, strawberry.lazy("schema.accounts")] | None = relation(
+        One(UserRow, "actor_id"), description="Who did it."
+    )
 
 
 @strawberry.type
