@@ -7,7 +7,7 @@ finds it to load the same relation for all rows of a page at once, with the same
 batch function. `computed(function, description=...)` does the same for a value computed
 from the row (`function(ctx, row)`, served by both paths alike), and `falls_back(reason)` is
 the metadata of a field with its own resolver that the fast path leaves to the usual
-execution (a page selecting it is completed the usual way). tests/test_relations.py walks
+execution (a page selecting it is completed the usual way). tests/api/test_fast_lists.py walks
 the schema: every field with a resolver of a type that a list page reaches is one of these.
 
 A relation may take arguments: `Paged` is a nested connection (`first`, `after`), each
