@@ -1,11 +1,10 @@
 """Tortoise models from fetched rows, built without the query builder's per-call work.
 
-For statements whose SQL text is built once per shape (resolvers/tenancy.py, the sign-in, the
-contacts join): the columns to select, and a builder that turns a fetched row into the same
-model instance `Model._init_from_db(**row)` makes, without building keyword arguments and
-looping over every field in Python. (Equal, not identical: with the default zone UTC, a
-datetime the driver gives in UTC keeps its `datetime.UTC`, where Tortoise copies it into
-`ZoneInfo("UTC")`.)
+For the statements resolvers/sql.py builds once per shape: the order of a model's columns,
+and a builder that turns a fetched row into the same model instance
+`Model._init_from_db(**row)` makes, without building keyword arguments and looping over every
+field in Python. (Equal, not identical: with the default zone UTC, a datetime the driver gives
+in UTC keeps its `datetime.UTC`, where Tortoise copies it into `ZoneInfo("UTC")`.)
 """
 
 from __future__ import annotations
@@ -24,12 +23,6 @@ M = TypeVar("M", bound=Model)
 def db_columns(model: type[Model]) -> list[str]:
     """The model's database columns, in the order the builders expect them."""
     return sorted(model._meta.db_fields)
-
-
-def select_list(model: type[Model], table_alias: str | None = None) -> str:
-    """`"a","b",...` (or `t."a",t."b",...`) for the model's columns, in `db_columns` order."""
-    prefix = f"{table_alias}." if table_alias else ""
-    return ",".join(f'{prefix}"{name}"' for name in db_columns(model))
 
 
 _BUILDERS: dict[tuple[type[Model], str], Callable[[Sequence[Any]], Any]] = {}
