@@ -207,6 +207,35 @@ def through_text(
     ) + _ordering((link._meta.db_pk_column,), "l")
 
 
+async def select_max(
+    ctx: Context, model: type[Model], value: str, column: str, keys: Sequence[Any]
+) -> dict[Any, Any]:
+    """The largest `value` of the caller's company's rows of `model` per `column`, for the
+    rows whose `column` is one of `keys` (a key without rows is missing): as the driver gives
+    it (SQLite answers an aggregate of timestamps with text)."""
+    if not keys:
+        return {}
+    db = model._meta.db
+    dialect = db.capabilities.dialect
+    shape = ("max", model, value, column, len(keys), dialect)
+    text = _TEXTS.get(shape)
+    if text is None:
+        text = _TEXTS[shape] = max_text(dialect, model, value, column, len(keys))
+    to_db = _field(model, column).to_db_value
+    _, rows = await db.execute_query(text, [ctx.company_id, *[to_db(key, model) for key in keys]])
+    return {row[0]: row[1] for row in rows}
+
+
+def max_text(dialect: str, model: type[Model], value: str, column: str, count: int) -> str:
+    """The text of a `select_max` of `count` keys."""
+    markers = Markers(dialect)
+    return (
+        f"SELECT {quote(column)},MAX({quote(value)}) FROM {quote(model._meta.db_table)} "
+        f"WHERE {company_filter(markers, model)} AND {quote(column)} IN ({markers.take(count)}) "
+        f"GROUP BY {quote(column)}"
+    )
+
+
 # ---------------------------------------------------------------- before the company is known
 
 

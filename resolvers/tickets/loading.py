@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from tortoise.functions import Max
-
 from models.customers import ContactPerson, ContractPayment
 from models.tickets import TicketContact
 from resolvers import sql
 from resolvers.context import Context
-from resolvers.tenancy import company_scope
 
 
 async def contacts_by_ticket_id(ctx: Context, ids: Sequence[int]) -> list[list[ContactPerson]]:
@@ -27,15 +24,8 @@ async def contacts_by_ticket_id(ctx: Context, ids: Sequence[int]) -> list[list[C
 
 async def last_payment_by_contract_id(ctx: Context, ids: Sequence[int]) -> list[datetime | None]:
     """When each contract was last paid for, if ever."""
-    rows = (
-        await company_scope(ctx, ContractPayment)
-        .filter(contract_id__in=list(ids))
-        .group_by("contract_id")
-        .annotate(last=Max("paid_at"))
-        .values("contract_id", "last")
-    )
-    found = {row["contract_id"]: _timestamp(row["last"]) for row in rows}
-    return [found.get(key) for key in ids]
+    found = await sql.select_max(ctx, ContractPayment, "paid_at", "contract_id", ids)
+    return [_timestamp(found.get(key)) for key in ids]
 
 
 def _timestamp(value: datetime | str | None) -> datetime | None:

@@ -7,7 +7,7 @@ import pytest
 from aerich.models import Aerich
 
 from models.accounts import Company, Session, User
-from models.customers import ContactPerson
+from models.customers import ContactPerson, ContractPayment
 from models.tickets import Ticket, TicketContact, TicketCounter, TicketTask
 from resolvers import sql
 from resolvers.context import Context
@@ -27,6 +27,7 @@ def _texts(dialect: str) -> list[str]:
         sql.select_text(dialect, Ticket, order=("-id",), after=True, limit=True),
         sql.select_text(dialect, TicketTask, "ticket_id", 2, ("-id",), after=True, limit=True),
         sql.through_text(dialect, ContactPerson, TicketContact, "contact_id", "ticket_id", 2),
+        sql.max_text(dialect, ContractPayment, "paid_at", "contract_id", 2),
         sql.increment_text(dialect, TicketCounter, "last_number"),
     ]
 
