@@ -43,7 +43,6 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
     """The builder as one generated function: a dict display of the instance's state and
     fields, each value read by index and converted inline, then one `__dict__` update."""
     meta = model._meta
-    reverse = meta.fields_db_projection_reverse
     # The three kinds of fields of _init_from_db: native values as they come; "default"
     # fields through their type; the others through their to_python_value().
     by_type = {attr: field.field_type for _, attr, field in meta.db_default_fields}
@@ -56,8 +55,12 @@ def _make_builder(model: type[M]) -> Callable[[Sequence[Any]], M]:
         f"'_custom_generated_pk': {custom_pk!r}",
         "'_await_when_save': {}",
     ]
-    for n, column in enumerate(db_columns(model)):
-        attr = reverse[column]
+    # Values are read by their column's index; the state is filled in _init_from_db's order
+    # (its native, default, then complex fields), so that `vars()` lists the same keys.
+    index = {column: n for n, column in enumerate(db_columns(model))}
+    filled = [*meta.db_native_fields, *meta.db_default_fields, *meta.db_complex_fields]
+    for column, attr, _ in filled:
+        n = index[column]
         value = f"values[{n}]"
         if attr in by_type:
             names[f"t{n}"] = by_type[attr]

@@ -39,6 +39,9 @@ M = TypeVar("M", bound=Model)
 _SELECTS: dict[tuple[Any, ...], tuple[str, Field[Any] | None, Callable[[Any], Any]]] = {}
 # The other statements' shapes: their text.
 _TEXTS: dict[tuple[Any, ...], str] = {}
+# `row_of_any_company`'s shapes: the text and how its row is cut into models.
+_Part = tuple[Callable[[Any], Any], int, int, int, str]
+_JOINED: dict[tuple[Any, ...], tuple[str, list[_Part]]] = {}
 
 
 class Markers:
@@ -248,25 +251,38 @@ async def row_of_any_company(
     finding out who is asking (the sign-in): everything else knows its company."""
     db = model._meta.db
     dialect = db.capabilities.dialect
-    shape = ("any company", model, tuple(follow), tuple(null), dialect)
-    text = _TEXTS.get(shape)
-    if text is None:
-        text = _TEXTS[shape] = any_company_text(dialect, model, follow, null)
+    shape = (model, tuple(follow), tuple(null), dialect)
+    found = _JOINED.get(shape)
+    if found is None:
+        text = any_company_text(dialect, model, follow, null)
+        found = _JOINED[shape] = (text, _joined_parts(dialect, model, follow))
+    text, (whole, *joined) = found
     _, rows = await db.execute_query(text, [model._meta.pk.to_db_value(key, model)])
     if not rows:
         return None
     values = tuple(rows[0])
-    start = len(model._meta.db_fields)
-    first = previous = model_builder(model, dialect)(values[:start])
-    for related, name, _ in _chain(model, follow)[1:]:
-        part = values[start : start + len(related._meta.db_fields)]
-        start += len(part)
-        row = model_builder(related, dialect)(part) if any(v is not None for v in part) else None
-        previous.__dict__[f"_{name}"] = row  # where select_related puts it
+    first = previous = whole[0](values[: whole[2]])
+    for build, start, end, key_at, attribute in joined:
+        row = None if values[key_at] is None else build(values[start:end])
+        previous.__dict__[attribute] = row  # where select_related puts it
         if row is None:
             break
         previous = row
-    return first
+    return first  # type: ignore[no-any-return]
+
+
+def _joined_parts(dialect: str, model: type[Model], follow: Sequence[str]) -> list[_Part]:
+    """Per model of the chain: its builder, where its columns begin and end in the row, where
+    its primary key is (NULL: no such row), and the attribute of the previous row it goes to."""
+    parts: list[_Part] = []
+    start = 0
+    for related, name, _ in _chain(model, follow):
+        columns = db_columns(related)
+        key_at = start + columns.index(related._meta.db_pk_column)
+        end = start + len(columns)
+        parts.append((model_builder(related, dialect), start, end, key_at, f"_{name}"))
+        start = end
+    return parts
 
 
 def any_company_text(
