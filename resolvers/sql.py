@@ -191,7 +191,8 @@ async def select_through(
         text = _TEXTS[shape] = through_text(dialect, model, link, link_column, column, len(keys))
     to_db = _field(link, column).to_db_value
     _, rows = await db.execute_query(text, [ctx.company_id, *[to_db(key, link) for key in keys]])
-    build, width = model_builder(model, dialect), len(model._meta.db_fields)
+    build: Callable[[Any], M] = model_builder(model, dialect)
+    width = len(model._meta.db_fields)
     return [(row[width], build(row)) for row in rows]
 
 
@@ -310,7 +311,7 @@ def _chain(model: type[Model], follow: Sequence[str]) -> list[tuple[type[Model],
     for name in follow:
         current = chain[-1][0]
         field = current._meta.fields_map[name]
-        if not isinstance(field, ForeignKeyFieldInstance):
+        if not isinstance(field, ForeignKeyFieldInstance) or field.source_field is None:
             raise TypeError(f"{current.__name__}.{name} is not a foreign key")
         source = current._meta.fields_db_projection[field.source_field]
         chain.append((field.related_model, name, source))

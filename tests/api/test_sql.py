@@ -2,6 +2,7 @@
 company's table, each shape's text built once, and the caller's company only."""
 
 import re
+from typing import Any
 
 import pytest
 from aerich.models import Aerich
@@ -81,10 +82,10 @@ def test_the_sign_in_statement_joins_the_users_company():
 
 async def test_a_shape_is_built_once_and_answers_only_the_callers_company(client, monkeypatch):
     # given: a ticket in each of two companies
-    built: list[tuple[object, ...]] = []
+    built: list[tuple[Any, ...]] = []
     select_text = sql.select_text
 
-    def counted(*shape: object) -> str:
+    def counted(*shape: Any) -> str:
         built.append(shape)
         return select_text(*shape)
 
