@@ -1,11 +1,10 @@
 """Tortoise models from fetched rows, built without the query builder's per-call work.
 
-For statements whose SQL text is built once per shape (resolvers/tenancy.py, the sign-in, the
-contacts join): the columns to select, and a builder that turns a fetched row into the same
-model instance `Model._init_from_db(**row)` makes, without building keyword arguments and
-looping over every field in Python. (Equal, not identical: with the default zone UTC, a
-datetime the driver gives in UTC keeps its `datetime.UTC`, where Tortoise copies it into
-`ZoneInfo("UTC")`.)
+For the statements resolvers/sql.py builds once per shape: the order of a model's columns,
+and a builder that turns a fetched row into the same model instance
+`Model._init_from_db(**row)` makes, without building keyword arguments and looping over every
+field in Python. (Equal, not identical: with the default zone UTC, a datetime the driver gives
+in UTC keeps its `datetime.UTC`, where Tortoise copies it into `ZoneInfo("UTC")`.)
 """
 
 from __future__ import annotations
@@ -29,12 +28,6 @@ def db_columns(model: type[Model]) -> list[str]:
     return sorted(model._meta.db_fields)
 
 
-def select_list(model: type[Model], table_alias: str | None = None) -> str:
-    """`"a","b",...` (or `t."a",t."b",...`) for the model's columns, in `db_columns` order."""
-    prefix = f"{table_alias}." if table_alias else ""
-    return ",".join(f'{prefix}"{name}"' for name in db_columns(model))
-
-
 _BUILDERS: dict[tuple[type[Model], str], Callable[[Row], Any]] = {}
 
 
@@ -53,7 +46,6 @@ def _make_builder(model: type[M]) -> Callable[[Row], M]:
     """The builder as one generated function: a dict display of the instance's state and
     fields, each value read by index and converted inline, then one `__dict__` update."""
     meta = model._meta
-    reverse = meta.fields_db_projection_reverse
     # The three kinds of fields of _init_from_db: native values as they come; "default"
     # fields through their type; the others through their to_python_value().
     by_type = {attr: field.field_type for _, attr, field in meta.db_default_fields}
@@ -66,8 +58,12 @@ def _make_builder(model: type[M]) -> Callable[[Row], M]:
         f"'_custom_generated_pk': {custom_pk!r}",
         "'_await_when_save': {}",
     ]
-    for n, column in enumerate(db_columns(model)):
-        attr = reverse[column]
+    # Values are read by their column's index; the state is filled in _init_from_db's order
+    # (its native, default, then complex fields), so that `vars()` lists the same keys.
+    index = {column: n for n, column in enumerate(db_columns(model))}
+    filled = [*meta.db_native_fields, *meta.db_default_fields, *meta.db_complex_fields]
+    for column, attr, _ in filled:
+        n = index[column]
         value = f"values[{n}]"
         if attr in by_type:
             names[f"t{n}"] = by_type[attr]

@@ -11,11 +11,11 @@ from datetime import datetime, timedelta
 import jwt
 from tortoise.expressions import F
 
-from models.accounts import Company, Session, User
+from models.accounts import Session, User
 from models.clock import now
+from resolvers import sql
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.rows import db_columns, model_builder, select_list
 from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
 from subscriptions.events import SessionsEnded
@@ -131,38 +131,13 @@ async def authenticate(token: str) -> tuple[User, Session] | None:
     return session.user, session
 
 
-_LIVE_SESSION_SQL: dict[str, str] = {}
-
-
 async def _live_session(session_id: uuid.UUID) -> Session | None:
     """The session if not revoked, with its user and the user's company: the statement of
     `Session.get_or_none(id=..., revoked_at=None).select_related("user", "user__company")`,
-    its SQL text built once (this runs on every signed-in request)."""
-    db = Session._meta.db
-    dialect = db.capabilities.dialect
-    sql = _LIVE_SESSION_SQL.get(dialect)
-    if sql is None:
-        marker = "?" if dialect == "sqlite" else "$1"
-        sql = _LIVE_SESSION_SQL[dialect] = (
-            f"SELECT {select_list(Session, 's')},{select_list(User, 'u')},"
-            f'{select_list(Company, "c")} FROM "session" s '
-            'LEFT OUTER JOIN "user" u ON u."id"=s."user_id" '
-            'LEFT OUTER JOIN "company" c ON c."id"=u."company_id" '
-            f'WHERE s."id"={marker} AND s."revoked_at" IS NULL LIMIT 2'
-        )
-    key = Session._meta.fields_map["id"].to_db_value(session_id, Session)
-    _, rows = await db.execute_query(sql, [key])
-    if not rows:
-        return None
-    values = tuple(rows[0])
-    sessions, users = len(db_columns(Session)), len(db_columns(User))
-    session = model_builder(Session, dialect)(values[:sessions])
-    user = model_builder(User, dialect)(values[sessions : sessions + users])
-    company = model_builder(Company, dialect)(values[sessions + users :])
-    # Where select_related puts them: `session.user`, `user.company` read these.
-    session.__dict__["_user"] = user
-    user.__dict__["_company"] = company
-    return session
+    its SQL built once by resolvers/sql.py (this runs on every signed-in request)."""
+    return await sql.row_of_any_company(
+        Session, session_id, follow=("user", "company"), null=("revoked_at",)
+    )
 
 
 async def revoke(ctx: Context, session: Session, reason: str) -> None:

@@ -9,9 +9,9 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from models.accounts import Company
+from resolvers import sql
 from resolvers.context import Context
 from resolvers.errors import DomainError
-from resolvers.rows import model_builder, select_list
 
 M = TypeVar("M", bound=Model)
 
@@ -37,43 +37,12 @@ async def get_in_company(
     return row
 
 
-_ROWS_SQL: dict[tuple[Any, ...], str] = {}
-
-
-def _markers(dialect: str, start: int, count: int) -> list[str]:
-    if dialect == "sqlite":
-        return ["?"] * count
-    return [f"${n}" for n in range(start, start + count)]
-
-
 async def company_rows_where_in(
     ctx: Context, model: type[M], column: str, keys: Sequence[Any], order: Sequence[str] = ()
 ) -> list[M]:
-    """Rows of `model` of the caller's company whose `column` is one of `keys` (the batch
-    query of a DataLoader): the statement Tortoise would run, its SQL text built once per
-    shape instead of through the query builder on every call."""
-    if not keys:
-        return []
-    db = model._meta.db
-    dialect = db.capabilities.dialect
-    shape = (model, column, tuple(order), len(keys), dialect)
-    sql = _ROWS_SQL.get(shape)
-    if sql is None:
-        first, *rest = _markers(dialect, 1, len(keys) + 1)
-        sql = (
-            f'SELECT {select_list(model)} FROM "{model._meta.db_table}" WHERE "company_id"={first} '
-            f'AND "{column}" IN ({",".join(rest)})'
-        )
-        if order:
-            sql += " ORDER BY " + ",".join(f'"{name}" ASC' for name in order)
-        _ROWS_SQL[shape] = sql
-    field = model._meta.fields_map[model._meta.fields_db_projection_reverse[column]]
-    values = [field.to_db_value(key, model) for key in keys]  # UUIDs as text on SQLite
-    _, rows = await db.execute_query(sql, [ctx.company_id, *values])
-    return list(map(model_builder(model, dialect), rows))
-
-
-_PAGE_SQL: dict[tuple[Any, ...], str] = {}
+    """Rows of `model` of the caller's company whose `column` is one of `keys`, in `order`
+    (the batch query of a DataLoader; its SQL built once per shape by resolvers/sql.py)."""
+    return await sql.select(ctx, model, column=column, keys=keys, order=order)
 
 
 async def company_rows_page(
@@ -81,26 +50,10 @@ async def company_rows_page(
 ) -> list[M]:
     """Up to `limit` rows of `model` of the caller's company in primary-key order (newest
     first if `descending`), past the key `after` if given: the query of an unfiltered page,
-    its SQL text built once per shape."""
-    db = model._meta.db
-    dialect = db.capabilities.dialect
-    shape = (model, descending, after is not None, dialect)
-    sql = _PAGE_SQL.get(shape)
-    if sql is None:
-        key = model._meta.db_pk_column
-        markers = _markers(dialect, 1, 3 if after is not None else 2)
-        sql = f'SELECT {select_list(model)} FROM "{model._meta.db_table}" '
-        sql += f'WHERE "company_id"={markers[0]}'
-        if after is not None:
-            sql += f' AND "{key}"{"<" if descending else ">"}{markers[1]}'
-        sql += f' ORDER BY "{key}" {"DESC" if descending else "ASC"} LIMIT {markers[-1]}'
-        _PAGE_SQL[shape] = sql
-    values = [ctx.company_id, *([after] if after is not None else []), limit]
-    _, rows = await db.execute_query(sql, values)
-    return list(map(model_builder(model, dialect), rows))
-
-
-_RANKED_SQL: dict[tuple[Any, ...], str] = {}
+    its SQL built once per shape by resolvers/sql.py."""
+    key = model._meta.db_pk_column
+    order = (f"-{key}",) if descending else (key,)
+    return await sql.select(ctx, model, order=order, after=after, limit=limit)
 
 
 async def company_rows_first_per_parent(
@@ -115,30 +68,8 @@ async def company_rows_first_per_parent(
 ) -> list[M]:
     """The first `limit` rows of `model` of the caller's company for each of the `keys` of
     the column `parent`, in primary-key order (newest first if `descending`), past the key
-    `after` if given: each parent's page, for all parents in one statement (a window
-    function; SQLite and PostgreSQL), grouped by parent, its SQL text built once per shape."""
-    if not keys:
-        return []
-    db = model._meta.db
-    dialect = db.capabilities.dialect
-    shape = (model, parent, len(keys), descending, after is not None, dialect)
-    sql = _RANKED_SQL.get(shape)
-    if sql is None:
-        key = model._meta.db_pk_column
-        company, *markers = _markers(dialect, 1, len(keys) + (3 if after is not None else 2))
-        direction = "DESC" if descending else "ASC"
-        # The rank last: the builder takes the model's columns from the start of the row.
-        inner = (
-            f'SELECT {select_list(model)},ROW_NUMBER() OVER (PARTITION BY "{parent}" '
-            f'ORDER BY "{key}" {direction}) AS "_rank" FROM "{model._meta.db_table}" '
-            f'WHERE "company_id"={company} AND "{parent}" IN ({",".join(markers[: len(keys)])})'
-        )
-        if after is not None:
-            inner += f' AND "{key}"{"<" if descending else ">"}{markers[len(keys)]}'
-        sql = _RANKED_SQL[shape] = (
-            f'SELECT * FROM ({inner}) ranked WHERE "_rank"<={markers[-1]} '
-            f'ORDER BY "{parent}","_rank"'
-        )
-    values = [ctx.company_id, *keys, *([after] if after is not None else []), limit]
-    _, rows = await db.execute_query(sql, values)
-    return list(map(model_builder(model, dialect), rows))
+    `after` if given: each parent's page, for all parents in one statement, grouped by parent
+    (resolvers/sql.py builds it)."""
+    return await sql.select_first_per_parent(
+        ctx, model, parent, keys, limit, descending=descending, after=after
+    )

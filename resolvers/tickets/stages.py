@@ -8,7 +8,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from models.actors import ADMINS
 from models.clock import now
-from models.tickets import Stage, StageKind, Ticket, TicketLogEntry
+from models.tickets import Stage, StageKind, Ticket, TicketCounter, TicketLogEntry
+from resolvers import sql
 from resolvers.audit import change, entry
 from resolvers.changes import KEEP, Change
 from resolvers.context import Context
@@ -27,25 +28,13 @@ DEFAULT_STAGES = [
 ]
 
 
-def placeholders(connection: object, count: int) -> list[str]:
-    """SQL parameter markers of the connection's dialect."""
-    if getattr(connection, "capabilities").dialect == "sqlite":  # noqa: B009
-        return ["?"] * count
-    return [f"${n}" for n in range(1, count + 1)]
-
-
 async def ensure_ticket_setup(ctx: Context) -> None:
     """Give the acting company its ticket counter and default stages, once (safe when
     concurrent)."""
     company_id = ctx.company_id
     async with unit_of_work(ctx) as connection:
-        (marker,) = placeholders(connection, 1)
         # Whoever inserts the counter row sets the company up; the others find it there.
-        created = await connection.execute_query_dict(
-            "INSERT INTO ticket_counter (company_id, last_number) VALUES "
-            f"({marker}, 0) ON CONFLICT (company_id) DO NOTHING RETURNING company_id",
-            [company_id],
-        )
+        created = await sql.insert_company_row(connection, TicketCounter, company_id, last_number=0)
         if created:
             await Stage.bulk_create(
                 [
@@ -61,13 +50,7 @@ async def next_ticket_number(connection: BaseDBAsyncClient, company_id: int) -> 
     # One atomic UPDATE ... RETURNING on the counter row, not MAX()+1: it locks the row until
     # the transaction ends (on SQLite the write lock does), so concurrent creates queue up,
     # and a rollback gives the number back.
-    (marker,) = placeholders(connection, 1)
-    rows = await connection.execute_query_dict(
-        "UPDATE ticket_counter SET last_number = last_number + 1 "
-        f"WHERE company_id = {marker} RETURNING last_number",
-        [company_id],
-    )
-    return int(rows[0]["last_number"])
+    return await sql.increment_company_row(connection, TicketCounter, company_id, "last_number")
 
 
 async def list_stages(ctx: Context) -> list[Stage]:

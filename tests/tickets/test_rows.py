@@ -101,3 +101,20 @@ async def test_loaders_and_the_sign_in_read_what_tortoise_reads(client):
     live_state, usual_state = _state(live), _state(usual)
     live_state.pop("_user"), usual_state.pop("_user")
     assert live_state == usual_state
+
+
+async def test_built_rows_list_their_state_in_the_order_tortoise_does(client):
+    # given
+    await _company_with_tickets(client)
+    for model in MODELS:
+        expected = await model.all().order_by(model._meta.pk_attr)
+        db = model._meta.db
+        columns = ",".join(f'"{name}"' for name in sorted(model._meta.db_fields))
+        table = model._meta.db_table
+
+        # when
+        _, rows = await db.execute_query(f'SELECT {columns} FROM "{table}"')
+        built = model_builder(model, db.capabilities.dialect)(rows[0])
+
+        # then: the same keys in the same order (a row's repr does not depend on who built it)
+        assert list(vars(built)) == list(vars(expected[0])), model
