@@ -9,7 +9,7 @@ from aerich.models import Aerich
 
 from models.accounts import Company, Session, User
 from models.customers import ContactPerson, ContractPayment
-from models.tickets import Ticket, TicketContact, TicketCounter, TicketTask
+from models.tickets import Ticket, TicketContact, TicketCounter, TicketLogEntry, TicketTask
 from resolvers import sql
 from resolvers.context import Context
 from tests.graphql import sign_up
@@ -55,6 +55,19 @@ def test_a_page_statement_in_each_dialect():
         'INSERT INTO "ticket_counter" ("company_id","last_number") VALUES ($1,$2) '
         'ON CONFLICT ("company_id") DO NOTHING RETURNING "company_id"'
     )
+
+
+def test_each_parents_page_is_one_ranked_statement_filtered_by_the_company_first():
+    columns = sql.select_list(TicketLogEntry)
+    assert sql.first_per_parent_text("postgres", TicketLogEntry, "ticket_id", 2, True, True) == (
+        f'SELECT * FROM (SELECT {columns},ROW_NUMBER() OVER (PARTITION BY "ticket_id" '
+        'ORDER BY "id" DESC) AS "_rank" FROM "ticket_log_entry" WHERE "company_id"=$1 '
+        'AND "ticket_id" IN ($2,$3) AND "id"<$4) ranked WHERE "_rank"<=$5 '
+        'ORDER BY "ticket_id","_rank"'
+    )
+    sqlite = sql.first_per_parent_text("sqlite", TicketLogEntry, "ticket_id", 3, False, False)
+    assert COMPANY_FIRST.search(sqlite) and "$" not in sqlite
+    assert ' AND "ticket_id" IN (?,?,?)) ranked WHERE "_rank"<=?' in sqlite
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
