@@ -17,7 +17,7 @@ from resolvers.errors import DomainError
 from resolvers.rows import db_columns, model_builder, select_list
 from settings import get_settings
 from subscriptions.bus import publish
-from subscriptions.events import SessionsEnded
+from subscriptions.sessions import SessionsEnded
 
 ALGORITHM = "HS256"  # pinned: a token naming any other algorithm (or "none") is refused
 
