@@ -6,12 +6,16 @@ A subscription field is one call:
     return stream(info, presence_topic(company_id), presence_event, shared=True)
 
 `stream` subscribes to the bus, drops events of other types, asks the topic's rule whether
-the subscriber may see each event when it is delivered, gives the connection fresh DataLoaders
-for it, and sends what `answer` gives (None: nothing). With `shared=True` the field promises
-fanout's sharing contract: `answer`, and who may see, depend on nothing but the sharing key
-(the operation, company, role and language), so one execution serves every equal subscription
-of the process. Anything that differs per subscriber (his settings, a signed URL, the chats
-he may see) needs `shared=False`.
+the subscriber may see each event when it is delivered (a sync or an async rule), gives the
+connection fresh DataLoaders for it, and sends what `answer` gives (None: nothing).
+
+With `shared=True` the field promises fanout's sharing contract: `answer`, and who may see,
+depend on nothing but the sharing key (the operation, the actor's kind, company and role, the
+language), so one execution serves every equal subscription of the process. Anything that
+differs per subscriber (his settings, a signed URL, the chats he may see) needs
+`shared=False`. A field that converts its arguments first (ticketEvents' filter) stays an
+async generator around the call: a bad argument then ends the stream (`next` with errors,
+then `complete`), as it always has, instead of an `error` message.
 """
 
 from __future__ import annotations
@@ -44,7 +48,12 @@ async def stream(
         if not isinstance(event, topic.event):
             return None
         viewer = ctx.actor  # asked again for every event (Zammad CVE-2021-44886)
-        if viewer is None or not topic.may_see(viewer, event):
+        if viewer is None:
+            return None
+        allowed = topic.may_see(viewer, event)
+        if not isinstance(allowed, bool):
+            allowed = await allowed
+        if not allowed:
             return None
         ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
         return await answer(event)

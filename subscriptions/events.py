@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -77,8 +77,9 @@ class Topic(Generic[E]):
     name: str
     event: type[E]
     # Asked for every event and subscriber when the event is delivered, not only when he
-    # subscribed (Zammad CVE-2021-44886: access may have changed since).
-    may_see: Callable[[Actor, E], bool]
+    # subscribed (Zammad CVE-2021-44886: access may have changed since). A rule that needs a
+    # query (the chats an agent may see) is async, and shares its answer through event.cache.
+    may_see: Callable[[Actor, E], bool | Awaitable[bool]]
 
 
 def company_topic(company_id: int) -> str:

@@ -15,6 +15,7 @@ from models.actors import Actor
 from resolvers.context import Context
 from schema.streams import stream
 from subscriptions.bus import current_bus
+from subscriptions.events import Topic, company_topic
 from subscriptions.notifications import NotificationReceived, notification_topic
 from subscriptions.presence import PresenceChanged, presence_topic
 from subscriptions.tickets import TicketChanged, ticket_topic
@@ -88,6 +89,34 @@ async def test_who_may_see_is_asked_again_for_every_event_delivered(app):
 
     # then: only the first reached him
     assert delivered == ["BUSY"]
+
+
+async def test_a_rule_that_needs_a_query_may_be_async(app):
+    # given: a rule that answers later (as one reading the chats an agent may see would)
+    ctx = Context(user=User(id=10, company_id=1, role=Role.AGENT, is_active=True))
+    asked: list[int] = []
+
+    async def may_see(viewer: Actor, event: PresenceChanged) -> bool:
+        await asyncio.sleep(0)
+        asked.append(event.user_id)
+        return event.user_id != 12
+
+    async def answer(event: PresenceChanged) -> int:
+        return event.user_id
+
+    topic = Topic(company_topic(1), PresenceChanged, may_see)
+    stream_of_ids = stream(SimpleNamespace(context=ctx), topic, answer, shared=False)
+    receiving = asyncio.ensure_future(anext(stream_of_ids))
+    await asyncio.sleep(0.1)
+
+    # when: one event it refuses, then one it lets through
+    for user_id in (12, 11):
+        await current_bus().publish(PresenceChanged(company_id=1, user_id=user_id, status="BUSY"))
+
+    # then
+    assert await asyncio.wait_for(receiving, 5) == 11
+    assert asked == [12, 11]
+    await stream_of_ids.aclose()
 
 
 async def test_a_bad_id_in_a_ticket_filter_ends_the_stream_with_an_error(client, ws_url):
