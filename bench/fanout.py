@@ -536,12 +536,17 @@ def _frontdesk_argv() -> list[str]:
 
 
 def ours_server(
-    backend: str, workdir: Path, env_kind: str, gc_spec: str | None, traced: Path | None
+    backend: str,
+    workdir: Path,
+    env_kind: str,
+    gc_spec: str | None,
+    traced: Path | None,
+    redis_url: str = REDIS_URL,
 ) -> Server:
     env = dict(os.environ)
     env.update(
         FRONTDESK_DATABASE_URL=f"sqlite://{workdir / f'bench-{backend}.sqlite3'}",
-        FRONTDESK_BROADCAST_URL="memory://" if backend == "memory" else REDIS_URL,
+        FRONTDESK_BROADCAST_URL="memory://" if backend == "memory" else redis_url,
         FRONTDESK_LOGIN_LIMIT_PER_ADDRESS="100000/minute",
         FRONTDESK_LOGIN_LIMIT_PER_ACCOUNT="100000/minute",
         FRONTDESK_STORAGE_DIR=str(workdir / "storage"),
@@ -564,11 +569,11 @@ def raw_server(workdir: Path) -> Server:
     return Server("raw", argv, dict(os.environ), workdir)
 
 
-async def _clean_redis() -> None:
+async def _clean_redis(redis_url: str) -> None:
     """Forget frontdesk's presence keys in the bench's Redis database (15) only."""
     import redis.asyncio as redis
 
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(redis_url)
     try:
         keys = [key async for key in client.scan_iter("frontdesk:*")]
         if keys:
@@ -625,12 +630,12 @@ async def measure(name: str, args: argparse.Namespace, workdir: Path) -> Result:
     result = Result(name)
     backend = name.split("-", 1)[1] if name.startswith("ours") else "raw"
     if backend == "redis":
-        await _clean_redis()
+        await _clean_redis(args.redis_url)
     traced = workdir / f"tracemalloc-{name}.txt" if args.ours_tracemalloc else None
     server = (
         raw_server(workdir)
         if backend == "raw"
-        else ours_server(backend, workdir, args.env, args.ours_gc, traced)
+        else ours_server(backend, workdir, args.env, args.ours_gc, traced, args.redis_url)
     )
     profiler: subprocess.Popen[bytes] | None = None
     groups: Groups | None = None
@@ -767,7 +772,7 @@ async def measure(name: str, args: argparse.Namespace, workdir: Path) -> Result:
             server.stop()
             if backend == "redis":
                 with contextlib.suppress(Exception):
-                    await _clean_redis()
+                    await _clean_redis(args.redis_url)
     return result
 
 
@@ -951,6 +956,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="diagnostic: run our server with tracemalloc and print what the N subscriptions "
         "allocated, by line and file (slow; its latency and RSS figures are not comparable)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=REDIS_URL,
+        help=f"the Redis of the redis backend ({REDIS_URL}); only its frontdesk:* keys are deleted",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)

@@ -17,8 +17,7 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
-from subscriptions.events import PresenceChanged
-from subscriptions.presence import current_liveness
+from subscriptions.presence import PresenceChanged, current_liveness
 
 MAX_BE_RIGHT_BACK = timedelta(hours=24)
 LIVENESS_ERRORS = (redis.RedisError, OSError)
@@ -241,15 +240,3 @@ async def reassert(user_ids: set[int]) -> None:
             locked = await Presence.filter(user_id=row.user_id).select_for_update().get()
             await _show(ctx, locked, locked.chosen, clock.now())
             await locked.save()
-
-
-def may_see(ctx: Context, event: PresenceChanged) -> bool:
-    """Checked for every event and subscriber: teammates of the same company only."""
-    return ctx.user is not None and ctx.user.is_active and event.company_id == ctx.company_id
-
-
-async def event_user(event: PresenceChanged) -> User | None:
-    """The user an event is about, loaded once per process for all its subscribers."""
-    if "user" not in event.cache:  # the bus prepares events; this one came another way
-        await event.prepare()
-    return await event.cache["user"]  # type: ignore[no-any-return]

@@ -18,7 +18,7 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.unit_of_work import unit_of_work
 from settings import get_settings
-from subscriptions.events import SessionsEnded
+from subscriptions.sessions import SessionsEnded
 
 ALGORITHM = "HS256"  # pinned: a token naming any other algorithm (or "none") is refused
 

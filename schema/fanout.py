@@ -5,10 +5,11 @@ extension contexts held open for the life of the stream, graphql-core's executor
 execution and one JSON encoding per event. With 1000 agents of a company watching presence,
 one change cost 1000 executions of the same selection, and each open subscription some 30 KB.
 
-A subscription field that meets the sharing contract calls `share()` once its pipeline has
-passed validation and permission checks. Over graphql-transport-ws, the subscription then leaves
-its pipeline (which ends, freeing all of it) and joins the group of its sharing key: the
-operation's text and variables, the company, role and language of the subscriber. Per process,
+A subscription field that meets the sharing contract streams with `stream(..., shared=True)`
+(schema/streams.py), which calls `share()` once the pipeline has passed validation and
+permission checks. Over graphql-transport-ws, the subscription then leaves its pipeline (which
+ends, freeing all of it) and joins the group of its sharing key: the operation's text and
+variables, the kind, company and role of the actor, and the language. Per process,
 one listener per bus topic takes each event once, has each group decide whether it may see it
 and execute the operation once, encodes the answer once, and writes it to every socket of the
 group in one loop, as a raw broadcast would. Events reach each socket once and in bus order.
@@ -19,7 +20,7 @@ every change, and a user whose access ends has his sockets closed. An event that
 individual subscriber (his notification settings, the chats he may see) must not be shared.
 
 Other transports (the legacy graphql-ws protocol in development) keep the stock pipeline:
-`share()` answers False there and the field streams its events itself.
+`share()` answers False there and `stream()` sends the events to that subscriber itself.
 """
 
 from __future__ import annotations
@@ -106,14 +107,13 @@ async def share(info: Any, topic: str, select: Select) -> bool:
         return False
     handler, operation = running
     ctx = info.context
-    user = getattr(ctx, "user", None)
+    actor = ctx.actor
     key = (
         operation.query,
         operation.operation_name,
         orjson.dumps(operation.variables or {}, option=orjson.OPT_SORT_KEYS),
-        getattr(user, "company_id", None),
-        getattr(user, "role", None),
-        getattr(ctx, "language", None),
+        None if actor is None else (actor.kind, actor.company_id, actor.role),
+        ctx.language,
     )
     listening = await _GROUPS.listening(topic)  # cancelled with the operation, if it ends
     group = listening.groups.get(key)

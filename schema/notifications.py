@@ -3,7 +3,6 @@ devices for push, and what admins see (audience, deliveries)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
@@ -15,11 +14,10 @@ from models.accounts import User as UserRow
 from resolvers import notifications
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, Payload, mutation
 from schema.inputs import NodeId
-from schema.loaders import make_loaders
 from schema.preload import preload
 from schema.relations import One, relation
-from subscriptions.bus import current_bus
-from subscriptions.notifications import NotificationReceived, user_topic, wants_in_app
+from schema.streams import stream
+from subscriptions.notifications import NotificationReceived, notification_topic
 
 if TYPE_CHECKING:
     from schema.accounts import User
@@ -333,34 +331,15 @@ class NotificationsSubscription:
         description="Your in-app notifications as they arrive (only events you have on IN_APP).",
         permission_classes=[IsAuthenticated],
     )
-    async def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
-        ctx = info.context
-        user = ctx.require_user()
-        async with current_bus().subscribe(user_topic(user.pk)) as events:
-            async for event in events:
-                if not isinstance(event, NotificationReceived) or event.user_id != user.pk:
-                    continue
-                # Switched off since it was queued: it stays in the feed, but is not pushed.
-                if not await wants_in_app(event, models.NotificationEvent(event.event), user.pk):
-                    continue
-                entry = await _received_entry(event, user)
-                if entry is not None:
-                    ctx.loaders = make_loaders(ctx)
-                    yield entry  # type: ignore[misc]
+    def notification_received(self, info: Info) -> AsyncGenerator[Notification, None]:
+        # Never shared (schema/fanout.py): the entry is the user's alone, and teammates with
+        # equal sharing keys must not get it.
+        user = info.context.require_user()
+        return stream(info, notification_topic(user.pk), _pushed_entry, shared=False)
 
 
-async def _received_entry(event: NotificationReceived, user: object) -> object | None:
-    """The feed entry of an event, loaded once for all of its user's sockets in this process.
-
-    Each subscription executes it on its own: the entry is the user's alone, so it must never
-    join a shared group of schema/fanout.py, whose members are teammates with equal keys."""
-    loading: asyncio.Future[models.Notification | None] | None = event.cache.get("entry")
-    if loading is None:
-        loading = asyncio.ensure_future(
-            notifications.announced_entry(event.company_id, event.user_id, event.notification_id)
-        )
-        event.cache["entry"] = loading
-    entry = await asyncio.shield(loading)
-    if entry is not None and getattr(user, "pk", None) == entry.user_id:
-        return entry
-    return None
+async def _pushed_entry(event: NotificationReceived) -> Notification | None:
+    """The feed entry to push, unless its user switched the event off IN_APP since."""
+    if not await event.still_wanted():
+        return None
+    return await event.entry()  # type: ignore[return-value]

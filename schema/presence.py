@@ -10,11 +10,9 @@ import strawberry
 
 from models import presence as models
 from resolvers import presence
-from schema import fanout
 from schema.base import Info, IsAuthenticated, Payload, mutation
-from schema.loaders import make_loaders
-from subscriptions.bus import current_bus
-from subscriptions.events import Event, PresenceChanged, company_topic
+from schema.streams import stream
+from subscriptions.presence import PresenceChanged, presence_topic
 
 if TYPE_CHECKING:
     from schema.accounts import User
@@ -101,7 +99,7 @@ async def _presence_event(event: PresenceChanged) -> PresenceEvent | None:
     value = event.cache.get("value")
     if value is not None:
         return value  # type: ignore[no-any-return]
-    user = await presence.event_user(event)  # one query per event and process
+    user = await event.user()  # one query per event and process
     if user is None:
         return None
     # Another subscriber may have made it while this one waited for the user.
@@ -123,22 +121,6 @@ class PresenceSubscription:
         description="Every change of a teammate's shown status in your company, yours included.",
         permission_classes=[IsAuthenticated],
     )
-    async def presence_changed(self, info: Info) -> AsyncGenerator[PresenceEvent, None]:
-        ctx = info.context
-
-        async def visible(event: Event) -> PresenceEvent | None:
-            if not isinstance(event, PresenceChanged) or not presence.may_see(ctx, event):
-                return None
-            value = await _presence_event(event)
-            ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
-            return value
-
-        topic = company_topic(ctx.company_id)
+    def presence_changed(self, info: Info) -> AsyncGenerator[PresenceEvent, None]:
         # Every teammate sees the same: served from the shared group of its key (fanout.py).
-        if await fanout.share(info, topic, visible):
-            return
-        async with current_bus().subscribe(topic) as events:
-            async for event in events:
-                value = await visible(event)
-                if value is not None:
-                    yield value
+        return stream(info, presence_topic(info.context.company_id), _presence_event, shared=True)

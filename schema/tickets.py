@@ -31,13 +31,11 @@ from schema.accounts import User
 from schema.base import Connection, Info, IsAdmin, IsAuthenticated, ModelNode, Payload, mutation
 from schema.customers import ContactPerson, Customer
 from schema.inputs import NodeId, NodeUuid, decode_input, given
-from schema.loaders import make_loaders
 from schema.nodes import decode_id, global_id
 from schema.preload import preload
 from schema.relations import Children, One, Paged, Via, computed, relation
-from subscriptions.bus import current_bus
-from subscriptions.events import company_topic
-from subscriptions.tickets import TicketChanged
+from schema.streams import stream
+from subscriptions.tickets import TicketChanged, TicketChangeKind, ticket_topic, wanted_in_app
 
 # The models' enums as GraphQL enums: strawberry.enum marks the class in place, and the
 # schema's name is an alias of it (a type mypy understands).
@@ -62,15 +60,8 @@ strawberry.enum(
 )
 
 
-@strawberry.enum(description="What happened to a ticket.")
-class TicketEventKind(enum.StrEnum):
-    CREATED = "CREATED"
-    UPDATED = "UPDATED"
-    STAGE_CHANGED = "STAGE_CHANGED"
-    ASSIGNED = "ASSIGNED"
-    TASK_ADDED = "TASK_ADDED"
-    DOCUMENT_ADDED = "DOCUMENT_ADDED"
-    DELETED = "DELETED"
+TicketEventKind = TicketChangeKind
+strawberry.enum(TicketChangeKind, name="TicketEventKind", description="What happened to a ticket.")
 
 
 @strawberry.type(description="A step of your company's ticket process.")
@@ -1002,20 +993,24 @@ class TicketsSubscription:
         # Not shared between subscribers (schema/fanout.py): a Document's url is signed for
         # each user, so the same selection gives each subscriber his own answer.
         ctx = info.context
+        # In the stream, not before it: a bad ID in the filter ends it with an error (`next`
+        # with errors, then `complete`), as it always has.
         wanted = to_filter(info, filter)
-        async with current_bus().subscribe(company_topic(ctx.company_id)) as events:
-            async for event in events:
-                if not isinstance(event, TicketChanged) or not live.may_see(ctx, event):
-                    continue
-                ticket = await live.event_ticket(event)
-                if ticket is None or not await live.matches(ctx, event, wanted):
-                    continue
-                if filter is None and not await live.in_app_allows(ctx, event, ticket):
-                    continue  # a stream he did not narrow follows his IN_APP settings
-                ctx.loaders = make_loaders(ctx)  # fresh per event: the connection lives long
-                yield TicketEvent(
-                    kind=TicketEventKind(event.change),
-                    ticket=ticket,  # type: ignore[arg-type]
-                    at=datetime.fromisoformat(event.at),
-                    actor_id=event.actor_id,
-                )
+
+        async def answer(event: TicketChanged) -> TicketEvent | None:
+            ticket = await event.ticket()
+            if ticket is None or not await live.matches(ctx, event, wanted):
+                return None
+            viewer = ctx.actor
+            assert viewer is not None  # stream() let the event through for him
+            if filter is None and not await wanted_in_app(viewer, event, ticket):
+                return None  # a stream he did not narrow follows his IN_APP settings
+            return TicketEvent(
+                kind=event.change,
+                ticket=ticket,  # type: ignore[arg-type]
+                at=datetime.fromisoformat(event.at),
+                actor_id=event.actor_id,
+            )
+
+        async for ticket_event in stream(info, ticket_topic(ctx.company_id), answer, shared=False):
+            yield ticket_event

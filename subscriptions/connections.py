@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from subscriptions.bus import EventBus
-from subscriptions.events import SESSIONS_TOPIC, SessionsEnded
+from subscriptions.sessions import SESSIONS_TOPIC, SessionsEnded
 
 logger = logging.getLogger("frontdesk.connections")
 

@@ -1,4 +1,4 @@
-"""Notification events, and which users want an event on which channel.
+"""Notification events, who hears them, and which users want an event on which channel.
 
 The channel settings are read here because live streams filter by them: a stream a user did
 not ask for specifically (chatEvents, messageReceived without chatId, ticketEvents without a
@@ -12,17 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, cast
 
+from models.actors import Actor
 from models.notifications import (
     DEFAULT_CHANNELS,
+    Notification,
     NotificationChannel,
     NotificationEvent,
     NotificationPreference,
 )
-from subscriptions.events import Event
-
-
-def user_topic(user_id: int) -> str:
-    return f"frontdesk.user.{user_id}"
+from subscriptions.events import Event, Topic, user_topic
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,33 @@ class NotificationReceived(Event):
     @property
     def topic(self) -> str:
         return user_topic(self.user_id)
+
+    async def entry(self) -> Notification | None:
+        """The feed entry, loaded once per process for all of its user's sockets."""
+        loading = self.cache.get("entry")
+        if loading is None:
+            loading = self.cache["entry"] = asyncio.ensure_future(
+                Notification.get_or_none(
+                    id=self.notification_id, user_id=self.user_id, company_id=self.company_id
+                )
+            )
+        entry: Notification | None = await asyncio.shield(loading)
+        return entry
+
+    async def still_wanted(self) -> bool:
+        """Whether its user still has the event on IN_APP: one switched off since it was
+        queued stays in the feed, but is not pushed."""
+        return await wants_in_app(self, NotificationEvent(self.event), self.user_id)
+
+
+def may_see(viewer: Actor, event: NotificationReceived) -> bool:
+    """Only the recipient, while he is an active user of the company."""
+    return viewer.is_member_of(event.company_id) and viewer.user_id == event.user_id
+
+
+def notification_topic(user_id: int) -> Topic[NotificationReceived]:
+    """The in-app notifications of one user."""
+    return Topic(user_topic(user_id), NotificationReceived, may_see)
 
 
 async def enabled_channels(

@@ -1,4 +1,5 @@
-"""Which users have a live connection, in any process: memory for one process, Redis for many.
+"""Presence live: its event and who sees it, and which users have a live connection, in any
+process (memory for one process, Redis for many).
 
 Each open WebSocket is a connection with an expiry that its process renews by heartbeat, so a
 process that dies takes its connections with it after HEARTBEAT_TTL. When a user's last
@@ -11,11 +12,45 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterable
-from typing import cast
+from dataclasses import dataclass
+from typing import ClassVar, cast
 
 import redis.asyncio as redis
 
+from models.accounts import User
+from models.actors import Actor
 from subscriptions.bus import is_redis_url, resilient_redis_options
+from subscriptions.events import Event, Topic, company_topic
+
+
+@dataclass(frozen=True)
+class PresenceChanged(Event):
+    """The status teammates see for a user changed."""
+
+    kind: ClassVar[str] = "presence.changed"
+    user_id: int = 0
+    status: str = ""
+    previous: str = ""
+    at: str = ""  # ISO-8601 UTC
+
+    async def prepare(self) -> None:
+        self._keep("user", await User.get_or_none(id=self.user_id, company_id=self.company_id))
+
+    async def user(self) -> User | None:
+        """The user whose status changed, loaded once per process for all subscribers."""
+        user: User | None = await self.prepared("user")
+        return user
+
+
+def may_see(viewer: Actor, event: PresenceChanged) -> bool:
+    """Every active user of the company sees every change of its users, his own included."""
+    return viewer.is_member_of(event.company_id)
+
+
+def presence_topic(company_id: int) -> Topic[PresenceChanged]:
+    """The presence changes of a company."""
+    return Topic(company_topic(company_id), PresenceChanged, may_see)
+
 
 HEARTBEAT_INTERVAL = 10.0
 HEARTBEAT_TTL = 30.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.clock import now
 from models.tickets import Ticket
 from resolvers.context import Context
-from subscriptions.tickets import TicketChanged, ticket_state
+from subscriptions.tickets import TicketChanged, TicketChangeKind, ticket_state
 
 
 def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
@@ -14,7 +14,7 @@ def queue_event(ctx: Context, ticket: Ticket, kind: str) -> None:
     event = TicketChanged(
         company_id=ticket.company_id,
         ticket_id=ticket.pk,
-        change=kind,
+        change=TicketChangeKind(kind),
         actor_id=ctx.user.pk if ctx.user else None,
         at=now().isoformat(),
         last_state=ticket_state(ticket) if kind == "DELETED" else None,

@@ -5,7 +5,8 @@ import asyncio
 import pytest
 
 from subscriptions.bus import EventBus
-from subscriptions.events import PresenceChanged, company_topic
+from subscriptions.events import company_topic
+from subscriptions.presence import PresenceChanged
 
 
 def presence(company_id: int, n: int) -> PresenceChanged:

@@ -20,7 +20,7 @@ from websockets.uri import parse_uri
 
 from models.accounts import User
 from subscriptions.bus import current_bus
-from subscriptions.events import PresenceChanged
+from subscriptions.presence import PresenceChanged
 from tests.graphql import gql, sign_up
 from tests.live import TRANSPORT_WS, Socket
 from tests.realtime.test_fanout import Listener, within
