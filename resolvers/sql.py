@@ -34,9 +34,9 @@ from resolvers.rows import db_columns, model_builder
 
 M = TypeVar("M", bound=Model)
 
-# `select`'s shapes: the text, the field of the keys' column (which makes keys database values:
-# UUIDs become text on SQLite) and the row builder, found with one lookup on every request.
-_SELECTS: dict[tuple[Any, ...], tuple[str, Field[Any] | None, Callable[[Any], Any]]] = {}
+# `select`'s shapes: the text, how keys become database values (None: as they are) and the row
+# builder, found with one lookup on every request.
+_SELECTS: dict[tuple[Any, ...], tuple[str, Callable[[Any], Any] | None, Callable[[Any], Any]]] = {}
 # The other statements' shapes: their text.
 _TEXTS: dict[tuple[Any, ...], str] = {}
 # `row_of_any_company`'s shapes: the text and how its row is cut into models.
@@ -103,6 +103,20 @@ def _field(model: type[Model], column: str) -> Field[Any]:
     return model._meta.fields_map[model._meta.fields_db_projection_reverse[column]]
 
 
+def _key_converter(model: type[Model], column: str) -> Callable[[Any], Any] | None:
+    """How a key of `column` becomes a database value, or None where it already is one (the
+    integer keys of nearly every lookup: converting them is a call per key for nothing); a
+    UUID becomes text on SQLite."""
+    field = _field(model, column)
+    if field.field_type is int:
+        return None
+    return lambda key: field.to_db_value(key, model)
+
+
+def _db_values(convert: Callable[[Any], Any] | None, keys: Sequence[Any]) -> list[Any]:
+    return list(keys) if convert is None else list(map(convert, keys))
+
+
 # ---------------------------------------------------------------- a company's rows
 
 
@@ -127,13 +141,12 @@ async def select(
     found = _SELECTS.get(shape)
     if found is None:
         text = select_text(dialect, *shape[:-1])
-        field = _field(model, column) if column is not None else None
-        found = _SELECTS[shape] = (text, field, model_builder(model, dialect))
-    text, field, build = found
+        convert = _key_converter(model, column) if column is not None else None
+        found = _SELECTS[shape] = (text, convert, model_builder(model, dialect))
+    text, convert, build = found
     values: list[Any] = [ctx.company_id]
-    if field is not None:
-        to_db = field.to_db_value
-        values += [to_db(key, model) for key in keys]
+    if column is not None:
+        values += _db_values(convert, keys)
     if after is not None:
         values.append(after)
     if limit is not None:
@@ -189,8 +202,8 @@ async def select_through(
     text = _TEXTS.get(shape)
     if text is None:
         text = _TEXTS[shape] = through_text(dialect, model, link, link_column, column, len(keys))
-    to_db = _field(link, column).to_db_value
-    _, rows = await db.execute_query(text, [ctx.company_id, *[to_db(key, link) for key in keys]])
+    values = [ctx.company_id, *_db_values(_key_converter(link, column), keys)]
+    _, rows = await db.execute_query(text, values)
     build: Callable[[Any], M] = model_builder(model, dialect)
     width = len(model._meta.db_fields)
     return [(row[width], build(row)) for row in rows]
@@ -225,8 +238,8 @@ async def select_max(
     text = _TEXTS.get(shape)
     if text is None:
         text = _TEXTS[shape] = max_text(dialect, model, value, column, len(keys))
-    to_db = _field(model, column).to_db_value
-    _, rows = await db.execute_query(text, [ctx.company_id, *[to_db(key, model) for key in keys]])
+    values = [ctx.company_id, *_db_values(_key_converter(model, column), keys)]
+    _, rows = await db.execute_query(text, values)
     return {row[0]: row[1] for row in rows}
 
 
@@ -263,8 +276,7 @@ async def select_first_per_parent(
         text = _TEXTS[shape] = first_per_parent_text(
             dialect, model, parent, len(keys), descending, after is not None
         )
-    to_db = _field(model, parent).to_db_value
-    values = [ctx.company_id, *[to_db(key, model) for key in keys]]
+    values = [ctx.company_id, *_db_values(_key_converter(model, parent), keys)]
     values += [*([after] if after is not None else []), limit]
     _, rows = await db.execute_query(text, values)
     return list(map(model_builder(model, dialect), rows))
