@@ -2,11 +2,12 @@ import hashlib
 import re
 from datetime import timedelta
 
+import pytest
 from limits import parse
 
 from models.accounts import PasswordReset, User
 from models.notifications import Delivery
-from settings import get_settings
+from settings import SettingsError, get_settings, load_settings
 from tests.graphql import ME, PASSWORD, deliver_notifications, gql, login, sign_up
 from tests.live import Socket
 from tests.mail import MAILBOX, html_of, text_of
@@ -200,3 +201,19 @@ async def test_a_reset_closes_the_users_sockets(client, ws_url):
 
     assert result["data"]["resetPassword"]["errors"] == []
     assert await socket.closed_with(seconds=2) == 4403
+
+
+def test_bad_reset_settings_name_the_variable(monkeypatch):
+    monkeypatch.setenv("FRONTDESK_PASSWORD_RESET_TTL", "10")
+    monkeypatch.setenv("FRONTDESK_PASSWORD_RESET_LIMIT_PER_ACCOUNT", "lots")
+    monkeypatch.setenv("FRONTDESK_PASSWORD_RESET_LIMIT_PER_ADDRESS", "many/eon")
+
+    with pytest.raises(SettingsError) as raised:
+        load_settings()
+
+    for name in (
+        "FRONTDESK_PASSWORD_RESET_TTL",
+        "FRONTDESK_PASSWORD_RESET_LIMIT_PER_ACCOUNT",
+        "FRONTDESK_PASSWORD_RESET_LIMIT_PER_ADDRESS",
+    ):
+        assert name in str(raised.value)
