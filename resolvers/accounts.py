@@ -232,9 +232,10 @@ async def change_password(
 
 async def request_password_reset(ctx: Context, *, email: str) -> None:
     """Mail a one-time token that resets the password of the account of `email`. The answer
-    and its time are the same whether the account exists; over the limits nothing is sent."""
+    is the same whether the account exists; over the limits nothing is sent."""
     account = (email or "").strip().lower()[:254]
-    # Made and hashed either way: an unknown address costs the work of a known one.
+    # Made and hashed either way, so an unknown address costs nearly the work of a known one
+    # (a known one adds the token's and the mail's rows).
     token = secrets.token_urlsafe(32)
     token_hash = _digest(token)
     if not account or not await login_limiter().allow_reset(account, ctx.client_address):
