@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     invitation_ttl: int = Field(default=7 * 86_400, ge=3600, le=90 * 86_400)
     login_limit_per_account: str = "5/15 minutes"
     login_limit_per_address: str = "30/minute"
+    password_reset_ttl: int = Field(default=3600, ge=300, le=7 * 86_400)
+    password_reset_limit_per_account: str = "3/hour"
+    password_reset_limit_per_address: str = "20/hour"
     allowed_origins: Annotated[tuple[str, ...], NoDecode] = ()
     max_query_depth: int = Field(default=12, ge=2, le=50)
     max_query_tokens: int = Field(default=2000, ge=100, le=100_000)
@@ -93,7 +96,12 @@ class Settings(BaseSettings):
             raise ValueError("must be an http:// or https:// URL (where the web app runs)")
         return value.rstrip("/")
 
-    @field_validator("login_limit_per_account", "login_limit_per_address")
+    @field_validator(
+        "login_limit_per_account",
+        "login_limit_per_address",
+        "password_reset_limit_per_account",
+        "password_reset_limit_per_address",
+    )
     @classmethod
     def _rate_limit(cls, value: str) -> str:
         try:

@@ -1,4 +1,4 @@
-"""Companies, their users, login sessions and one-time invitation tokens."""
+"""Companies, their users, login sessions and one-time invitation and password-reset tokens."""
 
 from __future__ import annotations
 
@@ -104,3 +104,28 @@ class Invitation(Model):
 
     class Meta:
         table = "invitation"
+
+
+class PasswordReset(Model):
+    """A mailed one-time token with which a user who forgot his password sets a new one."""
+
+    # A newer request of the same user deletes his older unused ones (resolvers/accounts.py).
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="password_resets", on_delete=fields.CASCADE
+    )
+    company_id: int
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="password_resets", on_delete=fields.CASCADE
+    )
+    user_id: int
+    # SHA-256 of the mailed token: a leaked table gives nobody a working token.
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "password_reset"
+        indexes = (("company_id", "user_id"),)

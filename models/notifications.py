@@ -98,6 +98,7 @@ class SecurityMail(enum.StrEnum):
     INVITATION = "INVITATION"
     PASSWORD_CHANGED = "PASSWORD_CHANGED"
     NEW_LOGIN = "NEW_LOGIN"
+    PASSWORD_RESET = "PASSWORD_RESET"
 
 
 class DevicePlatform(enum.StrEnum):

@@ -17,6 +17,11 @@ from notifiers.messages import Mail, mail
 from settings import Settings
 
 DELIVERY_HEADER = "X-Frontdesk-Delivery"
+# The web app's page that takes the one-time token a security mail carries.
+TOKEN_PAGES = {
+    SecurityMail.INVITATION: "accept-invitation",
+    SecurityMail.PASSWORD_RESET: "reset-password",
+}
 logger = logging.getLogger("frontdesk.email")
 
 
@@ -58,9 +63,10 @@ class EmailChannel:
         """The mail of a delivery, in the recipient's language."""
         values = values_of(delivery, user)
         if delivery.kind in SecurityMail.__members__:
-            if delivery.kind == SecurityMail.INVITATION:
+            page = TOKEN_PAGES.get(SecurityMail(delivery.kind))
+            if page is not None:
                 query = urlencode({"token": delivery.params.get("token", "")})
-                values["link"] = f"{self.app_url}/accept-invitation?{query}"
+                values["link"] = f"{self.app_url}/{page}?{query}"
             return mail(delivery.kind.lower(), user.language, values)
         title, body = texts_of(delivery, user)
         return mail(

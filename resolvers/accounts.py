@@ -1,4 +1,5 @@
-"""Accounts: sign-up, login, sessions, invitations, profile, password, language, teammates."""
+"""Accounts: sign-up, login, sessions, invitations, profile, password and its reset, language,
+teammates."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from models.accounts import Company, Invitation, Role, Session, User
+from models.accounts import Company, Invitation, PasswordReset, Role, Session, User
 from models.actors import ADMINS, GRANTABLE
 from models.clock import now
 from models.notifications import SecurityMail
@@ -23,7 +24,13 @@ from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.notifications import mail_time, send_security_mail
 from resolvers.pagination import Page, paginate
-from resolvers.passwords import check_strength, hash_password, needs_rehash, verify_password
+from resolvers.passwords import (
+    check_new_password,
+    check_strength,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from resolvers.ratelimit import login_limiter
 from resolvers.tenancy import company_scope, get_in_company
 from resolvers.unit_of_work import unit_of_work
@@ -208,15 +215,80 @@ async def change_password(
     user = ctx.require_user()
     if not await verify_password(user.password_hash, current_password[:1024]):
         raise DomainError("WRONG_PASSWORD", "currentPassword")
-    if new_password != confirm_password:
-        raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
-    check_strength(new_password, email=user.email, full_name=user.full_name, field="newPassword")
+    check_new_password(
+        new_password,
+        confirm_password,
+        email=user.email,
+        full_name=user.full_name,
+        field="newPassword",
+    )
     password_hash = await hash_password(new_password)
     async with unit_of_work(ctx):
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
         await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
     user.password_hash = password_hash
+
+
+async def request_password_reset(ctx: Context, *, email: str) -> None:
+    """Mail a one-time token that resets the password of the account of `email`. The answer
+    is the same whether the account exists; over the limits nothing is sent."""
+    account = (email or "").strip().lower()[:254]
+    # Made and hashed either way, so an unknown address costs nearly the work of a known one
+    # (a known one adds the token's and the mail's rows).
+    token = secrets.token_urlsafe(32)
+    token_hash = _digest(token)
+    if not account or not await login_limiter().allow_reset(account, ctx.client_address):
+        return
+    async with unit_of_work(ctx):
+        # Locked: two requests at once must not leave two live tokens.
+        user = await User.select_for_update().get_or_none(email=account, is_active=True)
+        if user is None:
+            return
+        # A newer request kills the older tokens.
+        await PasswordReset.filter(
+            company_id=user.company_id, user_id=user.pk, used_at=None
+        ).delete()
+        reset = await PasswordReset.create(
+            company_id=user.company_id,
+            user=user,
+            token_hash=token_hash,
+            expires_at=now() + timedelta(seconds=get_settings().password_reset_ttl),
+        )
+        await send_security_mail(
+            ctx, SecurityMail.PASSWORD_RESET, user, token=token, expires=mail_time(reset.expires_at)
+        )
+
+
+async def reset_password(
+    ctx: Context, *, token: str, new_password: str, confirm_password: str
+) -> None:
+    """Set a new password with a mailed reset token (once); every session of the user ends."""
+    reset = await PasswordReset.get_or_none(
+        token_hash=_digest(token or ""), used_at=None, expires_at__gt=now()
+    ).select_related("user")
+    if reset is None or not reset.user.is_active:
+        raise DomainError("INVALID_RESET_TOKEN", "token")
+    user = reset.user
+    ctx.language = user.language  # he reads the answer in his own language
+    check_new_password(
+        new_password,
+        confirm_password,
+        email=user.email,
+        full_name=user.full_name,
+        field="newPassword",
+    )
+    password_hash = await hash_password(new_password)
+    async with unit_of_work(ctx):
+        # Claim the token in the same statement that checks it: it works once only.
+        claimed = await PasswordReset.filter(
+            id=reset.pk, used_at=None, expires_at__gt=now()
+        ).update(used_at=now())
+        if not claimed:
+            raise DomainError("INVALID_RESET_TOKEN", "token")
+        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
+        await sessions.revoke_all(ctx, user, "PASSWORD_RESET")
+        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
 
 
 async def list_users(
@@ -298,9 +370,9 @@ async def accept_invitation(
         raise DomainError("INVALID_TOKEN", "token")
     user = invitation.user
     ctx.language = user.language  # the invitee reads the answer in his own language
-    if password != confirm_password:
-        raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
-    check_strength(password, email=user.email, full_name=user.full_name, field="password")
+    check_new_password(
+        password, confirm_password, email=user.email, full_name=user.full_name, field="password"
+    )
     password_hash = await hash_password(password)
     async with unit_of_work(ctx):
         # Claim the token in the same statement that checks it: it works once only.

@@ -68,3 +68,13 @@ def check_strength(password: str, *, email: str, full_name: str, field: str) -> 
         raise DomainError("WEAK_PASSWORD", field, message_key="WEAK_PASSWORD_PERSONAL")
     if folded in _common_passwords() or len(set(folded)) <= 2:
         raise DomainError("WEAK_PASSWORD", field, message_key="WEAK_PASSWORD_COMMON")
+
+
+def check_new_password(
+    password: str, confirmation: str, *, email: str, full_name: str, field: str
+) -> None:
+    """Raise PASSWORD_MISMATCH (on confirmPassword) or WEAK_PASSWORD (on `field`) unless
+    `password` may become the user's new one."""
+    if password != confirmation:
+        raise DomainError("PASSWORD_MISMATCH", "confirmPassword")
+    check_strength(password, email=email, full_name=full_name, field=field)

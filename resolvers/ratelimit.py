@@ -1,4 +1,5 @@
-"""Login rate limits per account and per client address, shared by every process through Redis."""
+"""Login and password-reset rate limits per account and per client address, shared by every
+process through Redis."""
 
 from __future__ import annotations
 
@@ -16,9 +17,18 @@ from subscriptions.bus import is_redis_url, resilient_redis_options
 
 
 class LoginLimiter:
-    """Counts sign-in attempts; a caller over either limit gets TOO_MANY_ATTEMPTS."""
+    """Counts sign-in attempts (a caller over either limit gets TOO_MANY_ATTEMPTS) and
+    password-reset requests (over either limit, nothing is mailed)."""
 
-    def __init__(self, storage_url: str, per_account: str, per_address: str) -> None:
+    def __init__(
+        self,
+        storage_url: str,
+        per_account: str,
+        per_address: str,
+        *,
+        resets_per_account: str = "3/hour",
+        resets_per_address: str = "20/hour",
+    ) -> None:
         options: dict[str, Any] = {"key_prefix": "frontdesk-login"}
         if "redis" in storage_url:
             options["implementation"] = "redispy"  # redis-py is installed; coredis is not
@@ -28,6 +38,8 @@ class LoginLimiter:
         self._limiter = MovingWindowRateLimiter(self.storage)
         self._per_account: list[RateLimitItem] = parse_many(per_account)
         self._per_address: list[RateLimitItem] = parse_many(per_address)
+        self._resets_per_account: list[RateLimitItem] = parse_many(resets_per_account)
+        self._resets_per_address: list[RateLimitItem] = parse_many(resets_per_address)
 
     async def check(self, account: str, address: str | None) -> None:
         """Count one attempt from `address` and refuse it if the address or account is over."""
@@ -43,6 +55,18 @@ class LoginLimiter:
         """Count one failed attempt against the account."""
         for item in self._per_account:
             await self._limiter.hit(item, "account", account)
+
+    async def allow_reset(self, account: str, address: str | None) -> bool:
+        """Count one password-reset request; False when the address or account is over."""
+        # Every request counts, not only failed ones: each one would send a mail.
+        if address:
+            for item in self._resets_per_address:
+                if not await self._limiter.hit(item, "reset-address", address):
+                    return False
+        for item in self._resets_per_account:
+            if not await self._limiter.hit(item, "reset-account", account):
+                return False
+        return True
 
     async def _refuse(self, item: RateLimitItem, *identifiers: str) -> None:
         stats = await self._limiter.get_window_stats(item, *identifiers)
@@ -74,5 +98,7 @@ def login_limiter() -> LoginLimiter:
             limiter_storage_url(settings.broadcast_url),
             settings.login_limit_per_account,
             settings.login_limit_per_address,
+            resets_per_account=settings.password_reset_limit_per_account,
+            resets_per_address=settings.password_reset_limit_per_address,
         )
     return _login_limiter

@@ -1,4 +1,5 @@
-"""Accounts in GraphQL: companies, users, sessions, sign-up, login, profile, password, language."""
+"""Accounts in GraphQL: companies, users, sessions, sign-up, login, profile, password and its
+reset, language."""
 
 from __future__ import annotations
 
@@ -138,6 +139,21 @@ class ChangePasswordPayload(Payload):
     )
 
 
+@strawberry.type(
+    description="The answer of requestPasswordReset: always empty errors, whether or not the "
+    "address has an account (a mail goes out only if it has, within the rate limits)."
+)
+class RequestPasswordResetPayload(Payload):
+    errors: list[UserError] = errors_field("Always empty.")
+
+
+@strawberry.type(description="The answer of resetPassword: every session of the user has ended.")
+class ResetPasswordPayload(Payload):
+    errors: list[UserError] = errors_field(
+        "INVALID_RESET_TOKEN, PASSWORD_MISMATCH or WEAK_PASSWORD; nothing changed then."
+    )
+
+
 @strawberry.type(description="The answer of revokeSession.")
 class RevokeSessionPayload(Payload):
     pass
@@ -203,6 +219,18 @@ class UpdateProfileInput:
 @strawberry.input(description="The current password and the new one, twice.")
 class ChangePasswordInput:
     current_password: str = strawberry.field(description="The password in use now.")
+    new_password: str = strawberry.field(description="At least 10 characters, not a common one.")
+    confirm_password: str = strawberry.field(description="The new password again.")
+
+
+@strawberry.input(description="The address of an account whose password was forgotten.")
+class RequestPasswordResetInput:
+    email: str = strawberry.field(description="The sign-in address.")
+
+
+@strawberry.input(description="A mailed password-reset token and the new password, twice.")
+class ResetPasswordInput:
+    token: str = strawberry.field(description="The one-time token from the reset mail.")
     new_password: str = strawberry.field(description="At least 10 characters, not a common one.")
     confirm_password: str = strawberry.field(description="The new password again.")
 
@@ -357,6 +385,29 @@ class AccountsMutation:
             confirm_password=input.confirm_password,
         )
         return ChangePasswordPayload()
+
+    @mutation(
+        description="Mail a one-time password-reset link to an account's address; the answer "
+        "is the same whether the address has an account. Limited per account and per address."
+    )
+    async def request_password_reset(
+        self, info: Info, input: RequestPasswordResetInput
+    ) -> RequestPasswordResetPayload:
+        await accounts.request_password_reset(info.context, email=input.email)
+        return RequestPasswordResetPayload()
+
+    @mutation(
+        description="Set a new password with the token of a reset mail (it works once, until it "
+        "expires or a newer one is asked for); every session of the user ends."
+    )
+    async def reset_password(self, info: Info, input: ResetPasswordInput) -> ResetPasswordPayload:
+        await accounts.reset_password(
+            info.context,
+            token=input.token,
+            new_password=input.new_password,
+            confirm_password=input.confirm_password,
+        )
+        return ResetPasswordPayload()
 
     @mutation(
         description="Switch your language; this answer is already in it.",
