@@ -21,6 +21,7 @@ from schema.accounts import AccountsMutation, AccountsQuery
 from schema.caches import DocumentValidationCache
 from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
+from schema.inputs import GuardsArguments
 from schema.integrations import IntegrationsMutation, IntegrationsQuery
 from schema.nodes import NodeQuery
 from schema.notifications import (
@@ -81,6 +82,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=1000),
         lambda: DocumentValidationCache(maxsize=1000),
+        GuardsArguments,
     ]
     return FrontdeskSchema(
         query=Query,
