@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import strawberry
+from graphql import GraphQLError, OperationDefinitionNode
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -65,6 +66,29 @@ class FrontdeskSchema(strawberry.Schema):
         return None
 
 
+class NamesItsOperation(SchemaExtension):
+    """A document of several operations needs `operationName` (GraphQL's GetOperation, which
+    the GraphQL-over-HTTP spec asks for): strawberry would run the first one instead."""
+
+    def on_validate(self) -> Iterator[None]:
+        # Before strawberry's check of the errors (inside this hook), after the validation cache
+        # (an extension before this one) set them. `provided_operation_name` is an InitVar:
+        # `operation_name` falls back to the first operation's name.
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and getattr(context, "_provided_operation_name", None) is None:
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            if len(operations) > 1:
+                # A new list: the validation cache shares the one it handed out.
+                context.pre_execution_errors = [
+                    *(context.pre_execution_errors or []),
+                    GraphQLError(
+                        "Must provide operation name if query contains multiple operations."
+                    ),
+                ]
+        yield
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the limits and error policy of the given settings."""
     # strawberry's QueryDepthLimiter and MaxAliasesLimiter build a new validation rule class for
@@ -82,6 +106,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=1000),
         lambda: DocumentValidationCache(maxsize=1000),
+        NamesItsOperation,
         GuardsArguments,
     ]
     return FrontdeskSchema(
