@@ -61,9 +61,22 @@ class Subscription(PresenceSubscription, NotificationsSubscription, TicketsSubsc
 
 
 class FrontdeskSchema(strawberry.Schema):
+    # In production no error suggests a name (graphql-core's hide_suggestions): validation
+    # passes it itself (DocumentValidationCache), execution gets it here, for the coercion of
+    # variables (an unknown input field or enum value), over HTTP and WebSocket alike.
+    hide_suggestions = False
+
     def process_errors(self, errors, execution_context=None):  # type: ignore[no-untyped-def]
         # ErrorPolicy logs what is unexpected (with the request id); a user's typo is no error.
         return None
+
+    def _get_custom_context_kwargs(  # type: ignore[no-untyped-def]
+        self, operation_extensions=None, *, sync=False
+    ):
+        kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
+        if self.hide_suggestions:
+            kwargs["hide_suggestions"] = True
+        return kwargs
 
 
 class NamesItsOperation(SchemaExtension):
@@ -105,11 +118,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=1000),
-        lambda: DocumentValidationCache(maxsize=1000),
+        lambda: DocumentValidationCache(maxsize=1000, hide_suggestions=settings.production),
         NamesItsOperation,
         GuardsArguments,
     ]
-    return FrontdeskSchema(
+    built = FrontdeskSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -117,6 +130,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         execution_context_class=PreloadingExecutor,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
+    built.hide_suggestions = settings.production
+    return built
 
 
 @functools.cache
