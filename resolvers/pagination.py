@@ -14,6 +14,7 @@ from tortoise.queryset import QuerySet
 from resolvers.context import Context
 from resolvers.errors import DomainError
 from resolvers.tenancy import company_rows_first_per_parent, company_rows_page, company_scope
+from resolvers.validation import in_range
 
 M = TypeVar("M", bound=Model)
 
@@ -67,9 +68,12 @@ def _after_pk(after: str | None) -> int | None:
     if not after:
         return None
     try:
-        return int(decode_cursor(after))
+        key = int(decode_cursor(after))
     except ValueError:
         raise DomainError("INVALID_CURSOR", "after") from None
+    if not in_range(key):
+        raise DomainError("INVALID_CURSOR", "after")
+    return key
 
 
 def page_arguments(first: int | None, after: str | None) -> tuple[int, int | None]:

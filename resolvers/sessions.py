@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
-import secrets
+import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,31 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+# A refresh token is "<session id>.<generation>.<MAC>": the MAC, under the server's key, of the
+# session and the generation. So a secret of an older generation is known for one this session
+# really issued (its reuse ends the session) without storing every one, while a guessed or
+# altered secret is only refused: the session id is readable in every access token, and
+# knowing it must not be enough to end the session. The column keeps the hash of the current
+# secret, the atomic check of a rotation.
+def _secret(session_id: uuid.UUID, generation: int) -> str:
+    """The refresh secret that a session issues at `generation`."""
+    key = get_settings().secret_key.get_secret_value().encode()
+    message = f"frontdesk refresh token:{session_id}:{generation}".encode()
+    mac = hmac.new(key, message, hashlib.sha256).digest()
+    return f"{generation}.{base64.urlsafe_b64encode(mac).rstrip(b'=').decode()}"
+
+
+def _issued_before(session: Session, secret: str) -> bool:
+    """Whether `secret` is one this session issued, of its current generation or an older one."""
+    generation, _, _ = secret.partition(".")
+    if not (generation.isascii() and generation.isdigit()):
+        return False
+    number = int(generation)
+    return number <= session.generation and hmac.compare_digest(
+        secret.encode(), _secret(session.pk, number).encode()
+    )
+
+
 def _access_token(session: Session, user: User) -> tuple[str, datetime]:
     settings = get_settings()
     expires_at = now() + timedelta(seconds=settings.access_token_ttl)
@@ -52,9 +78,10 @@ def _access_token(session: Session, user: User) -> tuple[str, datetime]:
 
 async def open_session(ctx: Context, user: User) -> Tokens:
     """A new session for `user` on the caller's device (call inside the transaction)."""
-    secret = secrets.token_urlsafe(32)
+    session_id = uuid.uuid4()
+    secret = _secret(session_id, 0)
     session = await Session.create(
-        id=uuid.uuid4(),
+        id=session_id,
         user_id=user.pk,
         company_id=user.company_id,
         refresh_token_hash=_digest(secret),
@@ -79,7 +106,7 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
     user = session.user
     if not user.is_active:
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")
-    new_secret = secrets.token_urlsafe(32)
+    new_secret = _secret(session.pk, session.generation + 1)
     async with unit_of_work(ctx):
         rotated = await Session.filter(
             id=session.pk, refresh_token_hash=_digest(secret), revoked_at=None
@@ -91,10 +118,11 @@ async def rotate(ctx: Context, refresh_token: str) -> tuple[Tokens, User]:
             expires_at=now() + timedelta(seconds=get_settings().refresh_token_ttl),
             ip_address=ctx.client_address,
         )
-        if not rotated:
+        if not rotated and _issued_before(session, secret):
             # An older token of this family came back: it was stolen, or the client is
             # broken. Either way nobody may keep using the family; the revocation commits
-            # before the error answers.
+            # before the error answers. (Of the generation read above too: a rotation
+            # came in between.)
             await revoke(ctx, session, "REFRESH_TOKEN_REUSED")
     if not rotated:
         raise DomainError("INVALID_REFRESH_TOKEN", "refreshToken")

@@ -13,6 +13,12 @@ from models.money import InvalidMoney, currency_decimals, parse_amount, parse_cu
 from resolvers.errors import DomainError
 from resolvers.i18n import SUPPORTED_LANGUAGES
 
+# Every integer key is a serial column (32 bits on PostgreSQL): a number beyond it names no row,
+# and must not reach the database, which refuses it with an error.
+MAX_KEY = 2**31 - 1
+# C0 and C1 control characters but tab, line feed and carriage return, and lone surrogates
+# (no UTF-8 for them): PostgreSQL refuses NUL in text, and none of them belongs in a name.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _PHONE = re.compile(r"^\+[1-9][0-9]{6,14}$")
 _PHONE_SEPARATORS = re.compile(r"[\s\-().]")
 
@@ -27,6 +33,17 @@ def clean_text(value: str | None, field: str, *, max_length: int, required: bool
     if len(text) > max_length:
         raise DomainError("TOO_LONG", field, max=max_length)
     return text
+
+
+def check_characters(value: str, field: str | None) -> None:
+    """INVALID_CHARACTERS on `field` when the text holds a control character."""
+    if _CONTROL.search(value):
+        raise DomainError("INVALID_CHARACTERS", field)
+
+
+def in_range(key: object) -> bool:
+    """Whether a parsed key can name a row: any UUID, an integer of a serial column."""
+    return not isinstance(key, int) or 0 < key <= MAX_KEY
 
 
 def clean_email(value: str, field: str = "email") -> str:

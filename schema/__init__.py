@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import strawberry
+from graphql import GraphQLError, OperationDefinitionNode
 from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -21,6 +22,7 @@ from schema.accounts import AccountsMutation, AccountsQuery
 from schema.caches import DocumentValidationCache
 from schema.customers import CustomersMutation, CustomersQuery
 from schema.errors import ErrorPolicy
+from schema.inputs import GuardsArguments
 from schema.integrations import IntegrationsMutation, IntegrationsQuery
 from schema.nodes import NodeQuery
 from schema.notifications import (
@@ -59,9 +61,45 @@ class Subscription(PresenceSubscription, NotificationsSubscription, TicketsSubsc
 
 
 class FrontdeskSchema(strawberry.Schema):
+    # In production no error suggests a name (graphql-core's hide_suggestions): validation
+    # passes it itself (DocumentValidationCache), execution gets it here, for the coercion of
+    # variables (an unknown input field or enum value), over HTTP and WebSocket alike.
+    hide_suggestions = False
+
     def process_errors(self, errors, execution_context=None):  # type: ignore[no-untyped-def]
         # ErrorPolicy logs what is unexpected (with the request id); a user's typo is no error.
         return None
+
+    def _get_custom_context_kwargs(  # type: ignore[no-untyped-def]
+        self, operation_extensions=None, *, sync=False
+    ):
+        kwargs = super()._get_custom_context_kwargs(operation_extensions, sync=sync)
+        if self.hide_suggestions:
+            kwargs["hide_suggestions"] = True
+        return kwargs
+
+
+class NamesItsOperation(SchemaExtension):
+    """A document of several operations needs `operationName` (GraphQL's GetOperation, which
+    the GraphQL-over-HTTP spec asks for): strawberry would run the first one instead."""
+
+    def on_validate(self) -> Iterator[None]:
+        # Before strawberry's check of the errors (inside this hook), after the validation cache
+        # (an extension before this one) set them. `provided_operation_name` is an InitVar:
+        # `operation_name` falls back to the first operation's name.
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and getattr(context, "_provided_operation_name", None) is None:
+            operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+            if len(operations) > 1:
+                # A new list: the validation cache shares the one it handed out.
+                context.pre_execution_errors = [
+                    *(context.pre_execution_errors or []),
+                    GraphQLError(
+                        "Must provide operation name if query contains multiple operations."
+                    ),
+                ]
+        yield
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -80,9 +118,11 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=1000),
-        lambda: DocumentValidationCache(maxsize=1000),
+        lambda: DocumentValidationCache(maxsize=1000, hide_suggestions=settings.production),
+        NamesItsOperation,
+        GuardsArguments,
     ]
-    return FrontdeskSchema(
+    built = FrontdeskSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -90,6 +130,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         execution_context_class=PreloadingExecutor,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
+    built.hide_suggestions = settings.production
+    return built
 
 
 @functools.cache

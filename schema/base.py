@@ -76,10 +76,17 @@ class ReturnsUserErrors(FieldExtension):
         try:
             result = await next_(source, info, **kwargs)
         except DomainError as error:
-            payload_type = self.field.type
-            assert isinstance(payload_type, type) and issubclass(payload_type, Payload)
-            return payload_type(errors=[user_error(info.context, error)])
+            payload = error_payload(self.field.type, info.context, error)
+            assert payload is not None
+            return payload
         return result
+
+
+def error_payload(payload_type: object, ctx: Context, error: DomainError) -> Payload | None:
+    """A payload of `payload_type` holding only `error`; None when that type is no Payload."""
+    if isinstance(payload_type, type) and issubclass(payload_type, Payload):
+        return payload_type(errors=[user_error(ctx, error)])
+    return None
 
 
 def mutation(*, description: str, **options: Any) -> Any:

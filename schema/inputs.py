@@ -1,5 +1,6 @@
-"""What a mutation's input becomes before its field runs: the global IDs of its `NodeId`
-fields decoded into primary keys (the type checked), and `given`, the fields a client gave."""
+"""What a field's arguments pass before it runs: one guard for the text of every argument of
+every field (GuardsArguments), a mutation's `NodeId` input fields decoded into primary keys
+(the type checked), and `given`, the fields a client gave."""
 
 from __future__ import annotations
 
@@ -11,12 +12,23 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
+from graphql import (
+    GraphQLField,
+    GraphQLInputObjectType,
+    GraphQLInputType,
+    GraphQLList,
+    GraphQLResolveInfo,
+    GraphQLScalarType,
+    get_nullable_type,
+)
 from strawberry import UNSET
-from strawberry.extensions import FieldExtension
+from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
-from schema.base import Info
+from resolvers.errors import DomainError
+from resolvers.validation import check_characters
+from schema.base import Info, error_payload
 from schema.nodes import decode_key, node_name
 
 N = TypeVar("N")
@@ -112,3 +124,72 @@ class DecodesGlobalIds(FieldExtension):
     ) -> Any:
         decoded = {name: decode_input(info, value) for name, value in kwargs.items()}
         return await next_(source, info, **decoded)
+
+
+class GuardsArguments(SchemaExtension):
+    """Every field's arguments, inputs to any depth, checked before its resolver runs: text
+    with a control character (a NUL that PostgreSQL refuses, an escape sequence for a log or a
+    terminal) is INVALID_CHARACTERS on its field, in a mutation's payload, as an error elsewhere.
+    One guard at the door, so that no field can forget it."""
+
+    def resolve(
+        self,
+        _next: Callable[..., Any],
+        root: Any,
+        info: GraphQLResolveInfo[Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        # Most fields take no argument; __type is no field of its parent (nothing to store).
+        field = info.parent_type.fields.get(info.field_name) if kwargs else None
+        if field is not None:
+            try:
+                check_arguments(field, kwargs)
+            except DomainError as error:
+                definition = field.extensions.get("strawberry-definition")
+                payload = error_payload(getattr(definition, "type", None), info.context, error)
+                if payload is None:
+                    raise
+                return payload
+        return _next(root, info, *args, **kwargs)
+
+
+def check_arguments(field: GraphQLField, arguments: dict[str, Any]) -> None:
+    """INVALID_CHARACTERS for the first text among a field's coerced arguments that holds a
+    control character; an input's fields are named as decode_input names them."""
+    for name, value in arguments.items():
+        argument = field.args.get(name)
+        if argument is None:
+            continue
+        type_ = get_nullable_type(argument.type)
+        is_input = isinstance(type_, GraphQLInputObjectType)
+        _check_value(value, argument.type, "" if is_input else name)
+
+
+def _check_value(value: Any, type_: GraphQLInputType, field: str) -> None:
+    if value is None or value is UNSET:
+        return
+    nullable = get_nullable_type(type_)
+    if isinstance(nullable, GraphQLList):
+        for item in value if isinstance(value, list) else [value]:
+            _check_value(item, nullable.of_type, field)
+    elif isinstance(nullable, GraphQLInputObjectType) and isinstance(value, dict):
+        for name, item in value.items():
+            child = nullable.fields.get(name)
+            if child is not None:
+                _check_value(item, child.type, f"{field}.{name}" if field else name)
+    elif isinstance(nullable, GraphQLScalarType) and nullable.name != "Upload":
+        # String and ID, and any text a custom scalar holds (an Upload is a file: its name is
+        # the resolver's to judge).
+        _check_text(value, field or None)
+
+
+def _check_text(value: object, field: str | None) -> None:
+    if isinstance(value, str):
+        check_characters(value, field)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_text(item, field)
+    elif isinstance(value, list):
+        for item in value:
+            _check_text(item, field)

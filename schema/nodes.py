@@ -13,6 +13,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from resolvers.errors import DomainError
+from resolvers.validation import in_range
 from schema.base import Info, IsAuthenticated, ModelNode
 from schema.loaders import loaders_of
 
@@ -26,9 +27,12 @@ async def load_nodes(info: Info, model: type[Model], node_ids: list[str]) -> lis
     keys: list[Any] = []
     for node_id in node_ids:
         try:
-            keys.append(uuid.UUID(node_id) if uuid_keys else int(node_id))
+            key: Any = uuid.UUID(node_id) if uuid_keys else int(node_id)
         except ValueError:
-            keys.append(uuid.UUID(int=0) if uuid_keys else -1)
+            key = None
+        if key is None or not in_range(key):
+            key = uuid.UUID(int=0) if uuid_keys else -1
+        keys.append(key)
     return list(await loader.load_many(keys))
 
 
@@ -72,14 +76,17 @@ def decode_key(
     info: Info, global_id: str, expected: str, field: str, parse: Callable[[str], K]
 ) -> K:
     """The key inside a global ID of the node type named `expected`, parsed by `parse` (int,
-    uuid.UUID); a malformed ID, or one of another type, is NOT_FOUND on `field`."""
+    uuid.UUID); a malformed ID, one of another type or out of range is NOT_FOUND on `field`."""
     found = node_type(info, str(global_id))
     if found is None or node_name(found[0]) != expected:
         raise DomainError("NOT_FOUND", field)
     try:
-        return parse(found[1])
+        key = parse(found[1])
     except ValueError:
         raise DomainError("NOT_FOUND", field) from None
+    if not in_range(key):
+        raise DomainError("NOT_FOUND", field)
+    return key
 
 
 def global_id(node: type | str, pk: object) -> strawberry.ID:

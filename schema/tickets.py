@@ -949,8 +949,10 @@ class TicketsMutation:
                 file=upload,
             )
         finally:
-            # strawberry leaves the request's uploaded files open: close this one's spool.
-            await upload.close()
+            # strawberry leaves the request's uploaded files open: close this one's spool (a
+            # part sent without a file name comes as text, with nothing to close).
+            if hasattr(upload, "close"):
+                await upload.close()
         return AttachDocumentPayload(document=document)  # type: ignore[arg-type]
 
     @mutation(

@@ -96,15 +96,42 @@ class GraphQLView(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        # strawberry's own HTTP branch, plus the Allow header that a 405 must carry (RFC 9110).
+        # strawberry's own HTTP branch, plus the Allow header that a 405 must carry (RFC 9110),
+        # and a request that is no GraphQL request answered as a GraphQL error.
+        request = Request(scope, receive=receive)
         try:
-            response = await self.run(Request(scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as exc:
-            headers = None
-            if exc.status_code == 405:  # a mutation over GET, or a method other than GET/POST
-                headers = {"Allow": "POST" if scope["method"] == "GET" else "GET, POST"}
-            response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
+            response = self._refused(request, exc)
         await response(scope, receive, send)
+
+    def _refused(self, request: Request, exc: HTTPException) -> Response:
+        """The answer to a request refused before it ran: a 400 is a GraphQL response with
+        one error (the GraphQL-over-HTTP spec's request error), anything else plain text."""
+        if exc.status_code == 400:
+            accept = request.headers.get("accept", "")
+            media_type = (
+                f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8"
+                if _prefers_graphql_response_json(accept)
+                else "application/json"
+            )
+            body = orjson.dumps({"errors": [{"message": exc.reason}]})
+            return Response(body, status_code=400, media_type=media_type)
+        headers = None
+        if exc.status_code == 405:  # a mutation over GET, or a method other than GET/POST
+            headers = {"Allow": "POST" if request.method == "GET" else "GET, POST"}
+        return PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        # strawberry reads a JSON body as an object (a 500 for a string, a number or null):
+        # its first character tells, without decoding it twice. No batching, so no array.
+        if request.method == "POST" and "application/json" in (request.content_type or ""):
+            body = await request.get_body()
+            if not body.lstrip(b" \t\r\n").startswith(b"{"):
+                raise HTTPException(400, "The request body must be a JSON object.")
+        return await super().parse_http_body(request)
 
     def encode_json(self, data: object) -> str:
         # orjson: several times faster than json for every answer and every event sent. Text,

@@ -55,10 +55,10 @@ class Readable(Protocol):
 
 
 def safe_filename(name: str | None) -> str:
-    """The last path part of a client's file name, without characters that could harm."""
+    """The last path part of a client's file name, without characters that could harm; empty
+    when nothing usable is left."""
     base = re.split(r"[\\/]", name or "")[-1]
-    clean = _UNSAFE.sub("_", base).strip(" .")[:200]
-    return clean or "document"
+    return _UNSAFE.sub("_", base).strip(" .")[:200]
 
 
 def storage_dir() -> Path:
@@ -71,6 +71,8 @@ async def attach_document(
     """Store an uploaded file on a ticket, within the size and type limits."""
     user = ctx.require_user()
     name = safe_filename(filename)
+    if not name:  # no name (a multipart part without a filename is no file), or only dots
+        raise DomainError("INVALID_FILE_NAME", "file")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ALLOWED_TYPES:
         raise DomainError("FILE_TYPE_REFUSED", "file", allowed=", ".join(sorted(ALLOWED_TYPES)))
