@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -264,13 +265,8 @@ async def reset_password(
     ctx: Context, *, token: str, new_password: str, confirm_password: str
 ) -> None:
     """Set a new password with a mailed reset token (once); every session of the user ends."""
-    reset = await PasswordReset.get_or_none(
-        token_hash=_digest(token or ""), used_at=None, expires_at__gt=now()
-    ).select_related("user")
-    if reset is None or not reset.user.is_active:
-        raise DomainError("INVALID_RESET_TOKEN", "token")
+    reset = await _live_token(ctx, PasswordReset, token, "INVALID_RESET_TOKEN")
     user = reset.user
-    ctx.language = user.language  # he reads the answer in his own language
     check_new_password(
         new_password,
         confirm_password,
@@ -280,12 +276,7 @@ async def reset_password(
     )
     password_hash = await hash_password(new_password)
     async with unit_of_work(ctx):
-        # Claim the token in the same statement that checks it: it works once only.
-        claimed = await PasswordReset.filter(
-            id=reset.pk, used_at=None, expires_at__gt=now()
-        ).update(used_at=now())
-        if not claimed:
-            raise DomainError("INVALID_RESET_TOKEN", "token")
+        await _use_token(reset, "INVALID_RESET_TOKEN")
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         await sessions.revoke_all(ctx, user, "PASSWORD_RESET")
         await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
@@ -312,6 +303,33 @@ async def list_users(
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+OneTimeToken = TypeVar("OneTimeToken", Invitation, PasswordReset)
+
+
+async def _live_token(
+    ctx: Context, model: type[OneTimeToken], token: str, code: str
+) -> OneTimeToken:
+    """The unused, unexpired one-time token `token` of `model` (an invitation, a password
+    reset) of an active user, or `code` on "token"; its user reads the answer in his language."""
+    row = await model.get_or_none(
+        token_hash=_digest(token or ""), used_at=None, expires_at__gt=now()
+    ).select_related("user")
+    if row is None or not row.user.is_active:
+        raise DomainError(code, "token")
+    ctx.language = row.user.language
+    return row
+
+
+async def _use_token(row: OneTimeToken, code: str) -> None:
+    """Mark the token used in the statement that checks it is still live (in the caller's unit
+    of work), so that it works once only; `code` on "token" if another request was first."""
+    claimed = (
+        await type(row).filter(id=row.pk, used_at=None, expires_at__gt=now()).update(used_at=now())
+    )
+    if not claimed:
+        raise DomainError(code, "token")
 
 
 async def invite_user(
@@ -363,22 +381,14 @@ async def accept_invitation(
     ctx: Context, *, token: str, password: str, confirm_password: str
 ) -> SignedIn:
     """Set the invited user's password with his one-time token, and sign him in."""
-    invitation = await Invitation.get_or_none(
-        token_hash=_digest(token or ""), used_at=None, expires_at__gt=now()
-    ).select_related("user")
-    if invitation is None or not invitation.user.is_active:
-        raise DomainError("INVALID_TOKEN", "token")
+    invitation = await _live_token(ctx, Invitation, token, "INVALID_TOKEN")
     user = invitation.user
-    ctx.language = user.language  # the invitee reads the answer in his own language
     check_new_password(
         password, confirm_password, email=user.email, full_name=user.full_name, field="password"
     )
     password_hash = await hash_password(password)
     async with unit_of_work(ctx):
-        # Claim the token in the same statement that checks it: it works once only.
-        claimed = await Invitation.filter(id=invitation.pk, used_at=None).update(used_at=now())
-        if not claimed:
-            raise DomainError("INVALID_TOKEN", "token")
+        await _use_token(invitation, "INVALID_TOKEN")
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
         user.password_hash = password_hash
         tokens = await sessions.open_session(ctx, user)
