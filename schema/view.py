@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, cast
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLSyntaxError, OperationDefinitionNode, parse
+from graphql.language import ListTypeNode, NonNullTypeNode, TypeNode
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
@@ -34,6 +38,9 @@ from subscriptions.presence import current_liveness
 logger = logging.getLogger("frontdesk.view")
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+# Apollo Server's csrfPrevention: a multipart/form-data request (a "simple" request, which a
+# cross-site HTML form can send without a preflight) must carry one of these, non-empty.
+PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name")
 
 
 def _bearer(value: object) -> str | None:
@@ -62,6 +69,41 @@ def _prefers_graphql_response_json(accept: str) -> bool:
         if quality > 0 and (best is None or (quality, -position) > (best[0], best[1])):
             best = (quality, -position, media)
     return best is not None and best[2] == GRAPHQL_RESPONSE_JSON
+
+
+def _named_type(node: TypeNode) -> str:
+    """The name under a variable type's list and non-null wrappers."""
+    while isinstance(node, (ListTypeNode, NonNullTypeNode)):
+        node = node.type
+    return node.name.value  # type: ignore[attr-defined]
+
+
+def _upload_variables(query: str, operation_name: object) -> set[str]:
+    """The variables of the chosen operation declared with the Upload type."""
+    try:
+        document = parse(query)
+    except GraphQLSyntaxError:
+        return set()
+    return {
+        definition.variable.name.value
+        for operation in document.definitions
+        if isinstance(operation, OperationDefinitionNode)
+        and (operation_name is None or (operation.name and operation.name.value == operation_name))
+        for definition in operation.variable_definitions
+        if _named_type(definition.type) == "Upload"
+    }
+
+
+def _mapped_paths(files_map: object) -> list[str]:
+    """Every path of a multipart `map`, or none if the map is not an object of string lists."""
+    if not isinstance(files_map, dict):
+        return []
+    paths = [
+        path
+        for value in files_map.values()
+        for path in (value if isinstance(value, list) else [None])
+    ]
+    return paths if all(isinstance(path, str) for path in paths) else []
 
 
 class GraphQLView(GraphQL[Context, None]):
@@ -132,6 +174,50 @@ class GraphQLView(GraphQL[Context, None]):
             if not body.lstrip(b" \t\r\n").startswith(b"{"):
                 raise HTTPException(400, "The request body must be a JSON object.")
         return await super().parse_http_body(request)
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
+        # Multipart is for uploads only: a request a cross-site form could send is refused, and
+        # so is one whose operation takes no file (it would run any mutation without a preflight).
+        if not any(request.headers.get(name, "").strip() for name in PREFLIGHT_HEADERS):
+            raise HTTPException(
+                400,
+                "A multipart request must carry a non-empty Apollo-Require-Preflight "
+                "or X-Apollo-Operation-Name header.",
+            )
+        try:
+            form_data = await request.get_form_data()
+        except ValueError as exc:
+            raise HTTPException(400, "Unable to parse the multipart body") from exc
+        try:
+            return self._uploads(form_data.form, form_data.files)
+        except HTTPException:
+            for upload in form_data.files.values():
+                if not isinstance(upload, str):  # starlette gives the text fields here too
+                    await upload.close()  # refused before any resolver could close the file
+            raise
+
+    def _uploads(self, form: Mapping[str, Any], files: Mapping[str, Any]) -> dict[str, Any]:
+        """The operation of a multipart form, with its files in place of its Upload variables."""
+        operations = self.parse_json(form.get("operations", "{}"))
+        files_map = self.parse_json(form.get("map", "{}"))
+        if not isinstance(operations, dict) or not isinstance(operations.get("query"), str):
+            raise HTTPException(400, "The multipart `operations` field must be a JSON object.")
+        if not isinstance(operations.get("variables"), dict):
+            raise HTTPException(400, "The multipart operation's `variables` must be an object.")
+        uploads = _upload_variables(operations["query"], operations.get("operationName"))
+        paths = _mapped_paths(files_map)
+        if not paths or not all(
+            path.startswith("variables.") and path.split(".")[1] in uploads for path in paths
+        ):
+            raise HTTPException(
+                400, "A multipart request must map its files to the operation's Upload variables."
+            )
+        try:
+            return replace_placeholders_with_files(operations, files_map, files)
+        except KeyError as exc:
+            raise HTTPException(400, "File(s) missing in form data") from exc
+        except (IndexError, TypeError, ValueError) as exc:
+            raise HTTPException(400, "The multipart `map` names no place in `variables`.") from exc
 
     def encode_json(self, data: object) -> str:
         # orjson: several times faster than json for every answer and every event sent. Text,

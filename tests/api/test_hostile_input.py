@@ -126,7 +126,7 @@ async def test_an_upload_without_a_usable_file_name_is_refused(client, filename)
             "map": json.dumps({"0": ["variables.file"]}),
         },
         files={"0": (filename, b"%PDF-1.4\n", "application/pdf")},
-        headers={"Authorization": f"Bearer {owner.token}"},
+        headers={"Authorization": f"Bearer {owner.token}", "Apollo-Require-Preflight": "true"},
     )
 
     assert response.status_code == 200, response.text

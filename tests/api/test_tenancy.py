@@ -225,7 +225,7 @@ async def _globex_objects(client, globex):
             "map": json.dumps({"0": ["variables.file"]}),
         },
         files={"0": ("a.txt", b"hello", "text/plain")},
-        headers={"Authorization": f"Bearer {globex.token}"},
+        headers={"Authorization": f"Bearer {globex.token}", "Apollo-Require-Preflight": "true"},
     )
     field = await gql(
         client,
@@ -311,7 +311,10 @@ async def test_another_companys_tickets_customers_and_contracts_are_not_found(cl
                     "map": json.dumps({"0": ["variables.file"]}),
                 },
                 files={"0": ("a.txt", b"hello", "text/plain")},
-                headers={"Authorization": f"Bearer {acme.token}"},
+                headers={
+                    "Authorization": f"Bearer {acme.token}",
+                    "Apollo-Require-Preflight": "true",
+                },
             )
             result = response.json()
         else:

@@ -33,7 +33,7 @@ async def attach(client, member, ticket_id, filename, content, content_type="app
             "map": json.dumps({"0": ["variables.file"]}),
         },
         files={"0": (filename, content, content_type)},
-        headers={"Authorization": f"Bearer {member.token}"},
+        headers={"Authorization": f"Bearer {member.token}", "Apollo-Require-Preflight": "true"},
     )
     assert response.status_code == 200, response.text
     return response.json()["data"]["attachDocument"]
