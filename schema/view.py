@@ -10,7 +10,7 @@ from typing import Any, cast
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLSyntaxError, OperationDefinitionNode, parse
-from graphql.language import ListTypeNode, NonNullTypeNode, TypeNode
+from graphql.language import ListTypeNode, NamedTypeNode, NonNullTypeNode, TypeNode
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -75,7 +75,8 @@ def _named_type(node: TypeNode) -> str:
     """The name under a variable type's list and non-null wrappers."""
     while isinstance(node, (ListTypeNode, NonNullTypeNode)):
         node = node.type
-    return node.name.value  # type: ignore[attr-defined]
+    assert isinstance(node, NamedTypeNode)
+    return node.name.value
 
 
 def _upload_variables(query: str, operation_name: object) -> set[str]:
@@ -89,7 +90,7 @@ def _upload_variables(query: str, operation_name: object) -> set[str]:
         for operation in document.definitions
         if isinstance(operation, OperationDefinitionNode)
         and (operation_name is None or (operation.name and operation.name.value == operation_name))
-        for definition in operation.variable_definitions
+        for definition in operation.variable_definitions or ()
         if _named_type(definition.type) == "Upload"
     }
 
@@ -98,12 +99,12 @@ def _mapped_paths(files_map: object) -> list[str]:
     """Every path of a multipart `map`, or none if the map is not an object of string lists."""
     if not isinstance(files_map, dict):
         return []
-    paths = [
+    paths: list[object] = [
         path
         for value in files_map.values()
         for path in (value if isinstance(value, list) else [None])
     ]
-    return paths if all(isinstance(path, str) for path in paths) else []
+    return [str(path) for path in paths] if all(isinstance(p, str) for p in paths) else []
 
 
 class GraphQLView(GraphQL[Context, None]):
