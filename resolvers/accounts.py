@@ -225,10 +225,18 @@ async def change_password(
     )
     password_hash = await hash_password(new_password)
     async with unit_of_work(ctx):
-        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
-        await sessions.revoke_all(ctx, user, "PASSWORD_CHANGED", keep=ctx.session)
-        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
+        await _store_password(ctx, user, password_hash, "PASSWORD_CHANGED", keep=ctx.session)
     user.password_hash = password_hash
+
+
+async def _store_password(
+    ctx: Context, user: User, password_hash: str, reason: str, *, keep: Session | None = None
+) -> None:
+    """In the caller's unit of work: the user's new password hash, every session of his but
+    `keep` ended for `reason` (their sockets close), and the password-changed mail."""
+    await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
+    await sessions.revoke_all(ctx, user, reason, keep=keep)
+    await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
 
 
 async def request_password_reset(ctx: Context, *, email: str) -> None:
@@ -277,9 +285,7 @@ async def reset_password(
     password_hash = await hash_password(new_password)
     async with unit_of_work(ctx):
         await _use_token(reset, "INVALID_RESET_TOKEN")
-        await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
-        await sessions.revoke_all(ctx, user, "PASSWORD_RESET")
-        await send_security_mail(ctx, SecurityMail.PASSWORD_CHANGED, user, at=mail_time(now()))
+        await _store_password(ctx, user, password_hash, "PASSWORD_RESET")
 
 
 async def list_users(
