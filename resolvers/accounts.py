@@ -216,17 +216,19 @@ async def change_password(
     user = ctx.require_user()
     if not await verify_password(user.password_hash, current_password[:1024]):
         raise DomainError("WRONG_PASSWORD", "currentPassword")
-    check_new_password(
-        new_password,
-        confirm_password,
-        email=user.email,
-        full_name=user.full_name,
-        field="newPassword",
-    )
-    password_hash = await hash_password(new_password)
+    password_hash = await _new_password_hash(user, new_password, confirm_password, "newPassword")
     async with unit_of_work(ctx):
         await _store_password(ctx, user, password_hash, "PASSWORD_CHANGED", keep=ctx.session)
     user.password_hash = password_hash
+
+
+async def _new_password_hash(user: User, password: str, confirmation: str, field: str) -> str:
+    """The hash of a new password of `user`, once it matches its confirmation (else
+    PASSWORD_MISMATCH on confirmPassword) and passes the strength rules (else on `field`)."""
+    check_new_password(
+        password, confirmation, email=user.email, full_name=user.full_name, field=field
+    )
+    return await hash_password(password)
 
 
 async def _store_password(
@@ -275,14 +277,7 @@ async def reset_password(
     """Set a new password with a mailed reset token (once); every session of the user ends."""
     reset = await _live_token(ctx, PasswordReset, token, "INVALID_RESET_TOKEN")
     user = reset.user
-    check_new_password(
-        new_password,
-        confirm_password,
-        email=user.email,
-        full_name=user.full_name,
-        field="newPassword",
-    )
-    password_hash = await hash_password(new_password)
+    password_hash = await _new_password_hash(user, new_password, confirm_password, "newPassword")
     async with unit_of_work(ctx):
         await _use_token(reset, "INVALID_RESET_TOKEN")
         await _store_password(ctx, user, password_hash, "PASSWORD_RESET")
@@ -389,10 +384,7 @@ async def accept_invitation(
     """Set the invited user's password with his one-time token, and sign him in."""
     invitation = await _live_token(ctx, Invitation, token, "INVALID_TOKEN")
     user = invitation.user
-    check_new_password(
-        password, confirm_password, email=user.email, full_name=user.full_name, field="password"
-    )
-    password_hash = await hash_password(password)
+    password_hash = await _new_password_hash(user, password, confirm_password, "password")
     async with unit_of_work(ctx):
         await _use_token(invitation, "INVALID_TOKEN")
         await User.filter(pk=user.pk).update(password_hash=password_hash, updated_at=now())
